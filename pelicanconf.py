@@ -1,0 +1,119 @@
+"""Pelican settings for a local preview (`make devserver`, `make html`).
+
+Production overrides live in publishconf.py.
+"""
+
+from pathlib import Path
+
+ROOT = Path(__file__).parent
+
+SITENAME = "Closer"
+SITE_TAGLINE = "Small, steady ways to feel close again"
+SITE_DESCRIPTION = (
+    "Kind, practical guides, step-by-step practices and private self-checks "
+    "for anyone who wants to feel closer to the person they love."
+)
+SITEURL = ""
+# Relative links let the preview, a domain root and a /REPO/ subpath all work.
+RELATIVE_URLS = True
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+PATH = "content"
+ARTICLE_PATHS = ["guides", "practices"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["extra"]
+# Assessments are read by their own plugin, never as articles or static files.
+IGNORE_FILES = [".#*", "__pycache__", "*.pyc"]
+
+THEME = str(ROOT / "theme")
+PLUGIN_PATHS = [str(ROOT / "plugins")]
+PLUGINS = ["pelican.plugins.sitemap", "reading", "links", "assessments"]
+
+# Clean URLs: /guides/what-connection-is/ rather than .html files.
+ARTICLE_URL = "{category}/{slug}/"
+ARTICLE_SAVE_AS = "{category}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "{slug}/"
+CATEGORY_SAVE_AS = "{slug}/index.html"
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = "tags/{slug}/index.html"
+TAGS_SAVE_AS = "tags/index.html"
+# Nothing on this site is about its authors or dates; these lists would only be noise.
+DIRECT_TEMPLATES = ["index", "tags"]
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+DEFAULT_PAGINATION = False
+# Guides and practices list in reading order (oldest first), set by their Date.
+ARTICLE_ORDER_BY = "date"
+
+# The home page is a template of its own; these are extra pages built from templates.
+TEMPLATE_PAGES = {
+    "robots.txt": "robots.txt",
+    "404.html": "404.html",
+}
+
+# Feed entries need absolute links; the preview serves at this address.
+FEED_DOMAIN = "http://127.0.0.1:8000"
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+SITEMAP = {
+    "format": "xml",
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^tags/"],
+    "priorities": {"articles": 0.8, "indexes": 0.5, "pages": 0.5},
+    "changefreqs": {"articles": "monthly", "indexes": "weekly", "pages": "monthly"},
+}
+
+MARKDOWN = {
+    "extension_configs": {
+        # Heading ids feed the table of contents on long guides.
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.extra": {},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+# Words a reader reads per minute, for "N min read".
+READING_WORDS_PER_MINUTE = 200
+# A guide with at least this many sections gets a table of contents.
+READING_TOC_MIN_SECTIONS = 4
+
+# Navigation, in order: (label, url relative to the site root).
+MENU = [
+    ("Guides", "guides/"),
+    ("Practices", "practices/"),
+    ("Assessments", "assessments/"),
+    ("About", "about/"),
+]
+FOOTER_LINKS = [
+    ("Privacy", "privacy/"),
+    ("Not medical advice", "safety/"),
+    ("Sources", "sources/"),
+    ("Feed", "feeds/all.atom.xml"),
+]
+
+# Content-Security-Policy for pages that run no script at all. Pages that need
+# more (the assessments) extend it in their own template.
+CSP_BASE = (
+    "default-src 'none'; img-src 'self' data:; style-src 'self'; font-src 'self'; "
+    "manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'"
+)
+
+# Production sets this to the absolute site URL for canonical links and Open Graph.
+CANONICAL_SITEURL = ""
+LOAD_CONTENT_CACHE = False
+
+# One line under the heading of each section's index page.
+CATEGORY_INTROS = {
+    "guides": "Why closeness fades, what it is made of, and how to bring it back.",
+    "practices": "Small steps to follow over a week or a month, with a way to notice progress.",
+}
