@@ -29,7 +29,7 @@ IGNORE_FILES = [".#*", "__pycache__", "*.pyc"]
 
 THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["pelican.plugins.sitemap", "reading", "links", "assessments"]
+PLUGINS = ["build_report", "pelican.plugins.sitemap", "reading", "links", "assessments"]
 
 # Clean URLs: /guides/what-connection-is/ rather than .html files.
 ARTICLE_URL = "{category}/{slug}/"
