@@ -1,0 +1,238 @@
+"""The assessment model: frozen dataclasses built from validated definition data."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+Number = int | float
+
+
+@dataclass(frozen=True)
+class Scale:
+    name: str
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    feedback: str = ""
+    scores: Mapping[str, Number] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str  # likert | single | multiple | number
+    text: str
+    help: str = ""
+    optional: bool = False
+    # likert
+    scale: Scale | None = None
+    dimension: str = ""
+    weight: Number = 1
+    reverse: bool = False
+    feedback: Mapping[int, str] = field(default_factory=dict)
+    # single and multiple
+    options: tuple[Option, ...] = ()
+    # number
+    min: int = 0
+    max: int = 0
+    unit: str = ""
+
+    @property
+    def points(self) -> int:
+        """Likert: how many points its scale has."""
+        return len(self.scale.labels) if self.scale else 0
+
+    def feeds(self, dimension: str) -> bool:
+        """Whether answering this question can add to `dimension`."""
+        if self.type == "likert":
+            return self.dimension == dimension
+        return any(dimension in option.scores for option in self.options)
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    intro: str
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Band:
+    id: str
+    start: int  # `from` in the data
+    end: int  # `to` in the data
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    title: str
+    description: str
+    bands: tuple[Band, ...]
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    dimension: str
+    title: str
+    summary: str
+    helps: str
+    pitfall: str
+    next_move: str
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A recommendation's `when`; all fields empty means `always`."""
+
+    dimension: str = ""
+    bands: tuple[str, ...] = ()
+    profile: str = ""
+    question: str = ""
+    values: tuple[str | int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    slug: str
+    when: Condition
+    title: str = ""
+    url: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str
+    answers: object
+    expect: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    id: str
+    kind: str
+    title: str
+    summary: str
+    intro: str
+    minutes: int | None
+    dimensions: tuple[Dimension, ...]
+    sections: tuple[Section, ...]
+    questions: Mapping[str, Question]  # every question by id, in form order
+    profiles: tuple[Profile, ...]
+    blend_within: Number
+    recommendations: tuple[Recommendation, ...]
+    scoring: str
+    examples: tuple[Example, ...]
+
+    @classmethod
+    def from_definition(cls, data: Mapping[str, Any]) -> Assessment:
+        """Build the model from definition data that `validate()` accepted."""
+        scales = {
+            name: Scale(name, tuple(scale["labels"]))
+            for name, scale in (data.get("scales") or {}).items()
+        }
+        sections = tuple(
+            Section(
+                section["title"],
+                section.get("intro") or "",
+                tuple(_question(q, scales) for q in section["questions"]),
+            )
+            for section in data["sections"]
+        )
+        return cls(
+            id=data["id"],
+            kind=data.get("kind") or "assessment",
+            title=data["title"],
+            summary=data["summary"],
+            intro=data.get("intro") or "",
+            minutes=data.get("minutes"),
+            dimensions=tuple(
+                Dimension(
+                    d["id"],
+                    d["title"],
+                    d.get("description") or "",
+                    tuple(
+                        Band(b["id"], b["from"], b["to"], b["label"], b["text"]) for b in d["bands"]
+                    ),
+                )
+                for d in data.get("dimensions") or ()
+            ),
+            sections=sections,
+            questions={q.id: q for s in sections for q in s.questions},
+            profiles=tuple(
+                Profile(
+                    p["id"],
+                    p["dimension"],
+                    p["title"],
+                    p["summary"],
+                    p["helps"],
+                    p["pitfall"],
+                    p["next_move"],
+                )
+                for p in data.get("profiles") or ()
+            ),
+            blend_within=(data.get("profile_rule") or {}).get("blend_within") or 0,
+            recommendations=tuple(
+                Recommendation(
+                    r["slug"],
+                    _condition(r["when"]),
+                    r.get("title") or "",
+                    r.get("url") or "",
+                    r.get("reason") or "",
+                )
+                for r in data.get("recommendations") or ()
+            ),
+            scoring=data.get("scoring") or "",
+            examples=tuple(
+                Example(e["name"], e["answers"], e["expect"]) for e in data.get("examples") or ()
+            ),
+        )
+
+
+def _question(data: Mapping[str, Any], scales: dict[str, Scale]) -> Question:
+    return Question(
+        id=data["id"],
+        type=data["type"],
+        text=data["text"],
+        help=data.get("help") or "",
+        optional=data.get("optional") or False,
+        scale=scales.get(data.get("scale") or ""),
+        dimension=data.get("dimension") or "",
+        weight=data.get("weight") or 1,
+        reverse=data.get("reverse") or False,
+        feedback=dict(data.get("feedback") or {}),
+        options=tuple(
+            Option(
+                o["value"],
+                o["label"],
+                o.get("feedback") or "",
+                dict(o.get("scores") or {}),
+            )
+            for o in data.get("options") or ()
+        ),
+        min=data.get("min") or 0,
+        max=data.get("max") or 0,
+        unit=data.get("unit") or "",
+    )
+
+
+def _condition(when: Any) -> Condition:
+    if when == "always":
+        return Condition()
+    return Condition(
+        when.get("dimension") or "",
+        tuple(when.get("bands") or ()),
+        when.get("profile") or "",
+        when.get("question") or "",
+        tuple(when.get("values") or ()),
+    )
