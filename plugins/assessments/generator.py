@@ -1,0 +1,145 @@
+"""The Pelican generator: read, check and compile every assessment, then write
+their pages, the index and the browser package."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from markdown import Markdown
+from pelican.generators import Generator
+
+from .checks import check_assessment, scorer_path_of
+from .compile import compile_definition
+from .content import Assessment
+from .package import build_package
+from .problems import AuthorProblem, report
+from .runtime import RuntimeMissing
+from .source import SourceError, read_source
+
+log = logging.getLogger("assessments")
+
+
+class AssessmentGenerator(Generator):
+    """Reads content/assessments/*.yaml. A file with any problem is reported
+    in full and left out: nothing half-checked reaches the site."""
+
+    def generate_context(self) -> None:
+        self.assessments: list[Assessment] = []
+        self.scorer_files: dict[str, Path] = {}
+        problems: list[AuthorProblem] = []
+        sources = self.get_files(self.settings["ASSESSMENT_PATHS"], extensions=("yaml", "yml"))
+        loaded = []
+        for relative in sorted(sources):
+            path = Path(self.path) / relative
+            display = self._display_path(path)
+            try:
+                data, source_map = read_source(path)
+            except SourceError as error:
+                problems.append(AuthorProblem(display, error.line, error.message))
+                continue
+            loaded.append((relative, path, display, data, source_map))
+
+        titles = {
+            data["id"]: str(data.get("title", ""))
+            for *_, data, _map in loaded
+            if isinstance(data, dict) and isinstance(data.get("id"), str)
+        }
+        links = self._links = self._link_table(titles)
+        for relative, path, display, data, source_map in loaded:
+            found = check_assessment(path, display, data, source_map, links, self._markdown)
+            if found:
+                problems.extend(found)
+                continue
+            self._add(relative, path, data, links)
+
+        report(problems)
+        self.assessments.sort(key=lambda item: (item.minutes or 0, item.title))
+        self.context["assessments"] = self.assessments
+        self.context["assessment_problems"] = problems
+
+    def generate_output(self, writer: Any) -> None:
+        # Every generator has read its content by now, so links in the
+        # assessments' text can be resolved (to URLs relative to the site root).
+        for assessment in self.assessments:
+            assessment.definition = compile_definition(
+                assessment.source_data,
+                lambda text, a=assessment: a._update_content(self._markdown(text), ""),
+                self._links.__getitem__,
+            )
+        for assessment in self.assessments:
+            writer.write_file(
+                assessment.save_as,
+                self.get_template(assessment.template),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                assessment=assessment,
+                url=assessment.url,
+            )
+        writer.write_file(
+            self.settings["ASSESSMENT_INDEX_SAVE_AS"],
+            self.get_template("assessments"),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=self.settings["ASSESSMENT_INDEX_URL"],
+        )
+        if self.assessments:
+            try:
+                build_package(
+                    definitions={a.slug: a.definition for a in self.assessments},
+                    scorer_files={
+                        a.slug: self.scorer_files[a.slug]
+                        for a in self.assessments
+                        if a.slug in self.scorer_files
+                    },
+                    settings=self.settings,
+                    output_path=Path(self.output_path),
+                )
+            except RuntimeMissing as error:
+                log.error("%s", error)
+
+    def _add(
+        self, relative: str, path: Path, data: dict[str, Any], links: dict[str, tuple[str, str]]
+    ) -> None:
+        definition = compile_definition(data, self._markdown, links.__getitem__)
+        assessment = Assessment(
+            definition.get("intro", ""),
+            metadata={"title": data["title"], "slug": data["id"], "summary": data["summary"]},
+            settings=self.settings,
+            source_path=str(path),
+            context=self.context,
+        )
+        assessment.definition = definition
+        assessment.source_data = data
+        scorer_path = scorer_path_of(path, data)
+        if scorer_path is not None:
+            self.scorer_files[assessment.slug] = scorer_path
+        self.add_source_path(assessment)
+        self.assessments.append(assessment)
+
+    def _link_table(self, assessment_titles: dict[str, str]) -> dict[str, tuple[str, str]]:
+        """slug -> (title, url) for everything a recommendation may name."""
+        table: dict[str, tuple[str, str]] = {}
+        for item in self.context.get("articles", []) + self.context.get("pages", []):
+            table.setdefault(item.slug, (item.title, item.url))
+        url_pattern = self.settings["ASSESSMENT_URL"]
+        for slug, title in assessment_titles.items():
+            table.setdefault(slug, (title, url_pattern.format(slug=slug)))
+        return table
+
+    def _markdown(self, text: str) -> str:
+        if not hasattr(self, "_markdown_converter"):
+            config = self.settings["MARKDOWN"]
+            self._markdown_converter = Markdown(
+                extensions=list(config.get("extension_configs", {})),
+                extension_configs=config.get("extension_configs", {}),
+                output_format=config.get("output_format", "html5"),
+            )
+        return self._markdown_converter.reset().convert(text)
+
+    def _display_path(self, path: Path) -> str:
+        try:
+            return str(path.resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            return str(path)

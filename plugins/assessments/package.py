@@ -1,0 +1,157 @@
+"""Compile the assessments for the browser: one wheel holding the engine, every
+definition and the authors' modules, listed in the site's own pyodide-lock.json
+next to a copy of the pinned Pyodide runtime.
+
+Reproducible: the same sources give byte-identical wheel and lockfile, so a
+deploy that changed nothing changes no file (and no cache).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pyodide_lock import PyodideLockSpec
+from pyodide_lock.utils import add_wheels_to_spec
+from wheel.wheelfile import WheelFile
+
+from .author_module import module_name
+from .reproducible import fixed_source_date, normalise_zip, sha256_of, zip_entry
+from .runtime import Runtime
+
+log = logging.getLogger("assessments")
+
+DISTRIBUTION = "closer-assessments"
+IMPORT_NAME = "assessment_engine"
+ENGINE_DIR = Path(__file__).resolve().parent.parent / IMPORT_NAME
+# Build-time only: the browser never validates definitions.
+ENGINE_BUILD_ONLY = {"validation.py"}
+
+
+def build_package(
+    definitions: Mapping[str, dict[str, Any]],
+    scorer_files: Mapping[str, Path],
+    settings: Mapping[str, Any],
+    output_path: Path,
+) -> Path:
+    """Write runtime, wheel and lockfile into OUTPUT/ASSESSMENT_RUNTIME_DIR and
+    return that folder."""
+    runtime = Runtime.from_settings(settings)
+    target = output_path / settings["ASSESSMENT_RUNTIME_DIR"]
+    target.mkdir(parents=True, exist_ok=True)
+    compile_bytecode = settings["ASSESSMENT_BYTE_COMPILE"] and runtime.matches_build_python()
+    if settings["ASSESSMENT_BYTE_COMPILE"] and not compile_bytecode:
+        log.warning(
+            "assessments: building with Python %d.%d but Pyodide %s runs Python %s: "
+            "shipping source instead of bytecode (slower start-up); build with Python %s to fix",
+            *sys.version_info[:2],
+            runtime.version,
+            runtime.python,
+            runtime.python_minor,
+        )
+    runtime.copy_into(target, Path(settings["ASSESSMENT_CACHE_DIR"]), compile_bytecode)
+
+    for stale in target.glob("*.whl"):
+        stale.unlink()
+    wheel = write_wheel(definitions, scorer_files, target)
+    lockfile = target / "pyodide-lock.json"
+    spec = add_wheels_to_spec(
+        PyodideLockSpec.from_json(runtime.lockfile), [wheel], base_path=target
+    )
+    # Our package alone: the runtime loads nothing else, and 0.4 KB beats 119 KB.
+    spec.packages = {name: pkg for name, pkg in spec.packages.items() if name == DISTRIBUTION}
+    write_lockfile(spec.to_dict(), lockfile)
+    if compile_bytecode:
+        py_compile_folder(target)
+    return target
+
+
+def write_wheel(
+    definitions: Mapping[str, dict[str, Any]], scorer_files: Mapping[str, Path], folder: Path
+) -> Path:
+    """A pure-Python wheel: the engine, `_compiled.py` and the authors' modules."""
+    files: dict[str, bytes] = {}
+    for source in sorted(ENGINE_DIR.glob("*.py")):
+        if source.name not in ENGINE_BUILD_ONLY:
+            files[f"{IMPORT_NAME}/{source.name}"] = source.read_bytes()
+    files[f"{IMPORT_NAME}/_compiled.py"] = compiled_module(definitions, scorer_files).encode()
+    if scorer_files:
+        files[f"{IMPORT_NAME}/authored/__init__.py"] = b""
+        for path in scorer_files.values():
+            files[f"{IMPORT_NAME}/authored/{module_name(path.name)}.py"] = path.read_bytes()
+    version = "1.0.0+" + content_hash(files)
+    name = f"{DISTRIBUTION.replace('-', '_')}-{version}"
+    metadata = f"Metadata-Version: 2.1\nName: {DISTRIBUTION}\nVersion: {version}\n"
+    wheel_meta = (
+        "Wheel-Version: 1.0\nGenerator: closer-assessments\n"
+        "Root-Is-Purelib: true\nTag: py3-none-any\n"
+    )
+    path = folder / f"{name}-py3-none-any.whl"
+    with fixed_source_date(), WheelFile(path, "w") as wheel:
+        for arcname, data in sorted(files.items()):
+            wheel.writestr(zip_entry(arcname), data)
+        wheel.writestr(zip_entry(f"{name}.dist-info/METADATA"), metadata)
+        wheel.writestr(zip_entry(f"{name}.dist-info/WHEEL"), wheel_meta)
+    return path
+
+
+def compiled_module(
+    definitions: Mapping[str, dict[str, Any]], scorer_files: Mapping[str, Path]
+) -> str:
+    """Python source holding every definition as a literal: byte-compiled,
+    it loads faster than JSON read from a file, and needs no I/O."""
+    scorers = {slug: module_name(path.name) for slug, path in sorted(scorer_files.items())}
+    return (
+        '"""Generated at build time by the assessments plugin. Do not edit."""\n\n'
+        f"DEFINITIONS = {_literal(dict(sorted(definitions.items())))}\n\n"
+        f"SCORERS = {scorers!r}\n"
+    )
+
+
+def _literal(value: Any) -> str:
+    # JSON is valid Python for these values except true/false/null; repr keeps
+    # int keys (Likert feedback) as ints, which JSON would turn into strings.
+    return repr(value)
+
+
+def content_hash(files: Mapping[str, bytes]) -> str:
+    digest = hashlib.sha256()
+    for arcname, data in sorted(files.items()):
+        digest.update(arcname.encode() + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()[:12]
+
+
+def write_lockfile(data: dict[str, Any], path: Path) -> None:
+    path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def py_compile_folder(folder: Path) -> None:
+    """`pyodide py-compile` on the folder (it rewrites the lockfile's names and
+    hashes), then zip timestamps fixed and hashes re-synced for reproducibility."""
+    pyodide_cli = Path(sys.executable).with_name("pyodide")
+    with fixed_source_date():
+        subprocess.run(
+            [
+                str(pyodide_cli),
+                "py-compile",
+                "--silent",
+                "--no-keep",
+                "--exclude",
+                "python_stdlib",
+                str(folder),
+            ],
+            check=True,
+        )
+    lockfile = folder / "pyodide-lock.json"
+    data = json.loads(lockfile.read_text(encoding="utf-8"))
+    for package in data["packages"].values():
+        wheel = folder / package["file_name"]
+        normalise_zip(wheel)
+        package["sha256"] = sha256_of(wheel)
+    write_lockfile(data, lockfile)

@@ -1,0 +1,109 @@
+"""The pinned Pyodide runtime: where it is installed, what it runs, and copying
+the few files a page needs into the site."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .reproducible import fixed_source_date, normalise_zip
+
+# What loadPyodide fetches; the npm package's other files (pyodide.js, maps,
+# type declarations, consoles) are never requested by the site.
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm")
+STDLIB = "python_stdlib.zip"
+
+
+class RuntimeMissing(Exception):
+    """The runtime is missing or is not the pinned version."""
+
+
+@dataclass(frozen=True)
+class Runtime:
+    folder: Path
+    version: str
+    python: str  # e.g. "3.13.2"
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> Runtime:
+        folder = Path(settings["ASSESSMENT_PYODIDE_DIR"])
+        installed = folder / "package.json"
+        if not installed.is_file():
+            raise RuntimeMissing(
+                f"assessments: Pyodide is not installed in {folder}; run `npm ci` (or `make setup`)"
+            )
+        version = json.loads(installed.read_text(encoding="utf-8"))["version"]
+        pinned = pinned_version(Path(settings["ASSESSMENT_PACKAGE_JSON"]))
+        if pinned is not None and pinned != version:
+            raise RuntimeMissing(
+                f"assessments: package.json pins Pyodide {pinned} but {version} is installed; "
+                "run `npm ci`"
+            )
+        info = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
+        return cls(folder=folder, version=version, python=info["python"])
+
+    @property
+    def lockfile(self) -> Path:
+        return self.folder / "pyodide-lock.json"
+
+    @property
+    def python_minor(self) -> str:
+        return ".".join(self.python.split(".")[:2])
+
+    def matches_build_python(self) -> bool:
+        return self.python_minor == "{}.{}".format(*sys.version_info[:2])
+
+    def copy_into(self, target: Path, cache: Path, compile_bytecode: bool) -> None:
+        for name in RUNTIME_FILES:
+            copy_if_changed(self.folder / name, target / name)
+        stdlib = self.compiled_stdlib(cache) if compile_bytecode else self.folder / STDLIB
+        copy_if_changed(stdlib, target / STDLIB)
+
+    def compiled_stdlib(self, cache: Path) -> Path:
+        """The standard library byte-compiled once per runtime version and
+        build Python, then reused: compiling takes seconds, copying does not."""
+        folder = cache / f"pyodide-{self.version}-cp{sys.version_info[0]}{sys.version_info[1]}"
+        compiled = folder / STDLIB
+        if not compiled.is_file():
+            folder.mkdir(parents=True, exist_ok=True)
+            staging = folder / "staging.zip"
+            shutil.copyfile(self.folder / STDLIB, staging)
+            with fixed_source_date():
+                subprocess.run(
+                    [
+                        str(Path(sys.executable).with_name("pyodide")),
+                        "py-compile",
+                        "--silent",
+                        "--no-keep",
+                        str(staging),
+                    ],
+                    check=True,
+                )
+            normalise_zip(staging)
+            staging.rename(compiled)
+        return compiled
+
+
+def pinned_version(package_json: Path) -> str | None:
+    """The Pyodide version the project pins in package.json (the one place)."""
+    if not package_json.is_file():
+        return None
+    return (
+        json.loads(package_json.read_text(encoding="utf-8")).get("dependencies", {}).get("pyodide")
+    )
+
+
+def copy_if_changed(source: Path, target: Path) -> None:
+    if (
+        target.is_file()
+        and target.stat().st_size == source.stat().st_size
+        and target.read_bytes() == source.read_bytes()
+    ):
+        return
+    shutil.copyfile(source, target)
