@@ -1,0 +1,85 @@
+"""Broken definitions: each mistake reported at its file and line, all at once.
+
+Each fixture marks the lines that must be reported with a trailing comment
+`# error: <the exact message>`, in the YAML file or in its scoring module."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from assessments.checks import check_assessment
+from assessments.problems import AuthorProblem
+from assessments.source import SourceError, read_source
+
+from tests.conftest import ROOT, build_site
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MARKER = re.compile(r"# error: (.*)$")
+KNOWN_SLUGS = {"what-connection-is": ("What connection is", "guides/what-connection-is/")}
+
+
+def problems_of(path: Path) -> list[AuthorProblem]:
+    """What the build reports for one file, as the generator runs it."""
+    try:
+        data, source_map = read_source(path)
+    except SourceError as error:
+        return [AuthorProblem(str(path), error.line, error.message)]
+    return check_assessment(path, str(path), data, source_map, KNOWN_SLUGS, lambda text: text)
+
+
+def expected_problems(path: Path) -> list[AuthorProblem]:
+    expected = []
+    for file in [path, *path.parent.glob(path.stem + ".py")]:
+        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+            if match := MARKER.search(line):
+                expected.append(AuthorProblem(str(file), number, match.group(1)))
+    return sorted(expected)
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_each_mistake_is_reported_at_its_file_and_line(path: Path) -> None:
+    expected = expected_problems(path)
+    assert expected, f"{path.name} marks no expected error"
+    assert sorted(problems_of(path)) == expected
+
+
+def test_all_problems_of_one_file_are_reported_together() -> None:
+    problems = problems_of(FIXTURES / "many-problems.yaml")
+    assert len(problems) == 4
+    assert len({problem.line for problem in problems}) == 4
+
+
+def test_the_real_assessments_have_no_problem() -> None:
+    for path in sorted((ROOT / "content" / "assessments").glob("*.yaml")):
+        data, source_map = read_source(path)
+        links = {slug: ("", "") for slug in known_site_slugs()}
+        assert check_assessment(path, path.name, data, source_map, links, lambda t: t) == []
+
+
+def known_site_slugs() -> set[str]:
+    content = ROOT / "content"
+    return {
+        p.stem for kind in ("guides", "practices", "pages") for p in (content / kind).glob("*.md")
+    } | {p.stem for p in (content / "assessments").glob("*.yaml")}
+
+
+def test_a_broken_assessment_fails_the_build_and_is_not_published(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    shutil.copy(FIXTURES / "unknown-dimension.yaml", content / "assessments")
+    shutil.copy(FIXTURES / "not-stdlib.yaml", content / "assessments")
+    shutil.copy(FIXTURES / "not-stdlib.py", content / "assessments")
+    build = build_site(tmp_path / "out", content=content)
+    assert build.returncode != 0
+    assert (
+        "assessments/unknown-dimension.yaml:16: unknown dimension 'wramth'; known: warmth"
+        in build.log
+    )
+    assert "assessments/not-stdlib.py:4: imports 'numpy'" in build.log
+    assert not (build.output / "assessments" / "unknown-dimension").exists()
+    assert not (build.output / "assessments" / "not-stdlib").exists()
+    # The sound assessments still build, so an author sees the rest of the site.
+    assert (build.output / "assessments" / "check-in" / "index.html").is_file()

@@ -1,0 +1,119 @@
+"""The compiled package: the wheel, the site's lockfile and the runtime copy."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from assessments.runtime import RUNTIME_FILES, STDLIB, Runtime, RuntimeMissing
+
+from tests.conftest import ROOT, Build, build_site
+
+
+@pytest.fixture(scope="module")
+def runtime_dir(site: Build) -> Path:
+    return site.output / "py"
+
+
+@pytest.fixture(scope="module")
+def lockfile(runtime_dir: Path) -> dict:
+    return json.loads((runtime_dir / "pyodide-lock.json").read_text(encoding="utf-8"))
+
+
+def wheel_of(runtime_dir: Path) -> Path:
+    (wheel,) = runtime_dir.glob("*.whl")
+    return wheel
+
+
+def byte_compiled() -> bool:
+    return sys.version_info[:2] == (3, 13)
+
+
+def test_the_runtime_folder_holds_only_what_a_page_loads(runtime_dir: Path) -> None:
+    names = {path.name for path in runtime_dir.iterdir()}
+    assert names == {*RUNTIME_FILES, STDLIB, "pyodide-lock.json", wheel_of(runtime_dir).name}
+
+
+def test_the_lockfile_lists_our_package_alone_with_the_wheels_sha256(
+    runtime_dir: Path, lockfile: dict
+) -> None:
+    (package,) = lockfile["packages"].values()
+    wheel = wheel_of(runtime_dir)
+    assert package["name"] == "closer-assessments"
+    assert package["file_name"] == wheel.name
+    assert package["imports"] == ["assessment_engine"]
+    assert package["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
+
+
+def test_the_lockfile_describes_the_pinned_runtime(lockfile: dict) -> None:
+    upstream = json.loads((ROOT / "node_modules/pyodide/pyodide-lock.json").read_text())
+    assert lockfile["info"] == upstream["info"]
+
+
+def test_the_wheel_holds_the_engine_the_definitions_and_the_authors_modules(
+    runtime_dir: Path,
+) -> None:
+    suffix = ".pyc" if byte_compiled() else ".py"
+    with zipfile.ZipFile(wheel_of(runtime_dir)) as wheel:
+        names = set(wheel.namelist())
+    modules = {name for name in names if not name.split("/")[0].endswith(".dist-info")}
+    engine = {p.stem for p in (ROOT / "plugins/assessment_engine").glob("*.py")} - {"validation"}
+    assert modules == (
+        {f"assessment_engine/{stem}{suffix}" for stem in engine | {"_compiled"}}
+        | {f"assessment_engine/authored/{stem}{suffix}" for stem in ("__init__", "rope_tally")}
+    )
+    assert {name.split("/")[1] for name in names - modules} >= {"METADATA", "WHEEL", "RECORD"}
+
+
+@pytest.mark.skipif(not byte_compiled(), reason="byte-compiling needs the runtime's Python 3.13")
+def test_the_wheel_and_the_standard_library_are_byte_compiled(runtime_dir: Path) -> None:
+    assert "-cp313-" in wheel_of(runtime_dir).name
+    with zipfile.ZipFile(runtime_dir / STDLIB) as stdlib:
+        names = stdlib.namelist()
+    assert any(name.endswith(".pyc") for name in names)
+    assert not any(name.endswith(".py") for name in names)
+
+
+def test_a_second_build_gives_a_byte_identical_wheel_and_lockfile(
+    site: Build, tmp_path: Path
+) -> None:
+    again = build_site(tmp_path / "again")
+    assert again.returncode == 0, again.log
+    first, second = site.output / "py", again.output / "py"
+    assert wheel_of(first).name == wheel_of(second).name
+    assert wheel_of(first).read_bytes() == wheel_of(second).read_bytes()
+    for name in ("pyodide-lock.json", STDLIB):
+        assert (first / name).read_bytes() == (second / name).read_bytes()
+
+
+def test_the_pyodide_version_is_pinned_in_one_place_and_installed() -> None:
+    pinned = json.loads((ROOT / "package.json").read_text())["dependencies"]["pyodide"]
+    locked = json.loads((ROOT / "package-lock.json").read_text())["packages"][
+        "node_modules/pyodide"
+    ]
+    installed = json.loads((ROOT / "node_modules/pyodide/package.json").read_text())
+    assert locked["version"] == pinned
+    assert installed["version"] == pinned
+
+
+def test_a_runtime_other_than_the_pinned_one_is_refused_with_a_fix(tmp_path: Path) -> None:
+    package_json = tmp_path / "package.json"
+    package_json.write_text(json.dumps({"dependencies": {"pyodide": "0.28.0"}}))
+    settings = {
+        "ASSESSMENT_PYODIDE_DIR": str(ROOT / "node_modules/pyodide"),
+        "ASSESSMENT_PACKAGE_JSON": str(package_json),
+    }
+    with pytest.raises(
+        RuntimeMissing, match=r"pins Pyodide 0\.28\.0 but 0\.29\.\d+ is installed; run `npm ci`"
+    ):
+        Runtime.from_settings(settings)
+
+
+def test_a_missing_runtime_says_how_to_install_it(tmp_path: Path) -> None:
+    settings = {"ASSESSMENT_PYODIDE_DIR": str(tmp_path / "nothing"), "ASSESSMENT_PACKAGE_JSON": "x"}
+    with pytest.raises(RuntimeMissing, match="run `npm ci`"):
+        Runtime.from_settings(settings)

@@ -1,0 +1,42 @@
+"""The Atom feed, the sitemap and robots.txt: parse and list every guide."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from tests.conftest import ROOT, SITEURL, Build
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def article_slugs(kind: str) -> set[str]:
+    return {path.stem for path in (ROOT / "content" / kind).glob("*.md")}
+
+
+def test_the_atom_feed_parses_and_lists_every_guide_and_practice(site: Build) -> None:
+    feed = ET.parse(site.output / "feeds" / "all.atom.xml").getroot()
+    links = {entry.find(f"{ATOM}link").get("href") for entry in feed.iter(f"{ATOM}entry")}
+    for kind in ("guides", "practices"):
+        for slug in article_slugs(kind):
+            assert f"{SITEURL}/{kind}/{slug}/" in links
+
+
+def test_the_sitemap_parses_and_lists_every_guide_page_and_assessment(site: Build) -> None:
+    tree = ET.parse(site.output / "sitemap.xml").getroot()
+    urls = {loc.text for loc in tree.iter(f"{SITEMAP}loc")}
+    for kind in ("guides", "practices"):
+        for slug in article_slugs(kind):
+            assert f"{SITEURL}/{kind}/{slug}/" in urls
+    for page in (ROOT / "content" / "pages").glob("*.md"):
+        assert f"{SITEURL}/{page.stem}/" in urls
+    for assessment in (ROOT / "content" / "assessments").glob("*.yaml"):
+        assert f"{SITEURL}/assessments/{assessment.stem}/" in urls
+    assert f"{SITEURL}/404.html" not in urls
+    assert all(url.startswith(SITEURL + "/") for url in urls)
+
+
+def test_robots_txt_points_to_the_sitemap(site: Build) -> None:
+    robots = (Path(site.output) / "robots.txt").read_text()
+    assert f"Sitemap: {SITEURL}/sitemap.xml" in robots
