@@ -3,79 +3,25 @@
 from __future__ import annotations
 
 import json
-import random
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import ROOT, Build
-
-HERE = Path(__file__).parent
-CASES_PER_ASSESSMENT = 150
+from tests.pyodide.engines import (
+    CASES_PER_ASSESSMENT,
+    answer_sets,
+    built_wheel,
+    in_cpython,
+    in_pyodide,
+)
 
 
 @pytest.fixture(scope="module")
 def wheel(site: Build) -> Path:
-    (found,) = (site.output / "py").glob("*.whl")
-    return found
-
-
-def in_cpython(wheel: Path, mode: str, cases: Path | None = None) -> Any:
-    command = [sys.executable, "-S", str(HERE / "runner.py"), str(wheel), mode]
-    return run_json(command + ([str(cases)] if cases else []))
-
-
-def in_pyodide(wheel: Path, mode: str, cases: Path | None = None) -> Any:
-    pyodide = ROOT / "node_modules" / "pyodide"
-    command = ["node", str(HERE / "harness.mjs"), str(pyodide), str(wheel), str(HERE / "runner.py")]
-    return run_json(command + [mode] + ([str(cases)] if cases else []))
-
-
-def run_json(command: list[str]) -> Any:
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout)
-
-
-def valid_answer(question: dict[str, Any], rng: random.Random) -> Any:
-    if question["optional"] and rng.random() < 0.15:
-        return None
-    if question["type"] == "number":
-        return rng.randint(question["min"], question["max"])
-    if question["type"] == "multiple":
-        return rng.sample(question["values"], rng.randint(0, len(question["values"])))
-    return rng.choice(question["values"])
-
-
-JUNK = [None, True, 0, -1, 3.5, "", "nope", [], ["x", "x"], {"a": 1}, 10**9]
-
-
-def answer_sets(catalog: dict[str, Any], seed: int = 20261122) -> list[dict[str, Any]]:
-    """Many valid answer sets per assessment, and broken ones of every kind."""
-    rng = random.Random(seed)
-    cases = []
-    for assessment_id, entry in sorted(catalog.items()):
-        questions = entry["questions"]
-        for _ in range(CASES_PER_ASSESSMENT):
-            answers = {q["id"]: valid_answer(q, rng) for q in questions}
-            cases.append({"id": assessment_id, "answers": answers})
-        for _ in range(30):
-            answers = {q["id"]: valid_answer(q, rng) for q in questions}
-            victim = rng.choice(questions)["id"]
-            choice = rng.random()
-            if choice < 0.5:
-                answers[victim] = rng.choice(JUNK)
-            elif choice < 0.7:
-                del answers[victim]
-            else:
-                answers["not-a-question"] = 1
-            cases.append({"id": assessment_id, "answers": answers})
-    cases += [{"id": "no-such-assessment", "answers": {}}, {"id": "check-in", "answers": "junk"}]
-    return cases
+    return built_wheel(site.output)
 
 
 def test_the_catalog_is_the_same_in_cpython_and_pyodide(wheel: Path) -> None:

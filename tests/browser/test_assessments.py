@@ -1,0 +1,260 @@
+"""A reader takes every assessment in Chromium: the results shown are the CPython
+engine's, and nothing the reader answers leaves the page."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, Request
+
+from tests.browser.reader import RESULTS, answer_all, see_results
+from tests.browser.serve import serve
+from tests.conftest import Build
+from tests.pyodide.engines import built_wheel, in_cpython, valid_answer
+
+
+@pytest.fixture(scope="module")
+def catalog(site: Build) -> dict[str, Any]:
+    return in_cpython(built_wheel(site.output), "catalog")
+
+
+def score_in_cpython(site: Build, tmp_path: Path, assessment: str, answers: dict[str, Any]) -> Any:
+    cases = tmp_path / "case.json"
+    cases.write_text(json.dumps([{"id": assessment, "answers": answers}]))
+    (outcome,) = in_cpython(built_wheel(site.output), "run", cases)
+    return outcome["result"]
+
+
+def reader_answers(questions: list[dict[str, Any]], seed: int) -> dict[str, Any]:
+    rng = random.Random(seed)
+    return {q["id"]: valid_answer(q, rng) for q in questions}
+
+
+def page_answers(questions: list[dict[str, Any]], answers: dict[str, Any]) -> dict[str, Any]:
+    """The answers as the page collects them: an untouched multiple is [] and
+    an optional number left empty is absent."""
+    collected = {}
+    for q in questions:
+        value = answers.get(q["id"])
+        if q["type"] == "number" and value is None:
+            continue
+        collected[q["id"]] = value
+    return collected
+
+
+@pytest.mark.parametrize(
+    "assessment", ["check-in", "connection-check", "connection-style", "rope-tally"]
+)
+def test_a_reader_sees_the_engines_result_for_their_answers(
+    browser: Browser,
+    site: Build,
+    site_url: str,
+    catalog: dict[str, Any],
+    assessment: str,
+    tmp_path: Path,
+) -> None:
+    questions = catalog[assessment]["questions"]
+    answers = reader_answers(questions, seed=len(assessment))
+    expected = score_in_cpython(site, tmp_path, assessment, page_answers(questions, answers))
+    page = browser.new_page()
+    page.goto(f"{site_url}assessments/{assessment}/")
+    answer_all(page, questions, answers)
+    see_results(page)
+
+    for dimension in expected["dimensions"]:
+        shown = page.locator(f"[data-dimension='{dimension['id']}']")
+        assert shown.get_attribute("data-score") == str(dimension["score"]).replace("None", "null")
+        if dimension["score"] is not None:
+            assert (
+                f"{dimension['score']} out of 100: {dimension['band']['label']}"
+                in shown.inner_text()
+            )
+    shown_profiles = page.locator("[data-profile]").evaluate_all(
+        "els => els.map(e => e.dataset.profile)"
+    )
+    assert shown_profiles == [p["id"] for p in expected["profile"]]
+    shown_feedback = page.locator("[data-feedback]").count()
+    assert shown_feedback == len(expected["feedback"])
+    links = page.locator("#results-next ~ ul a").all_inner_texts()
+    assert links == [r["title"] for r in expected["recommendations"]]
+    if "reading" in expected["extra"]:
+        assert expected["extra"]["reading"] in page.locator(RESULTS).inner_text()
+    for note in expected["notes"]:
+        assert note in page.locator(RESULTS).inner_text()
+    focused = page.evaluate("document.activeElement.id")
+    assert focused == "results-title"
+    page.close()
+
+
+def test_no_request_carries_an_answer_or_goes_elsewhere(
+    browser: Browser, site: Build, site_url: str, catalog: dict[str, Any]
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[Request] = []
+    context.on("request", lambda request: requests.append(request))
+    page.goto(f"{site_url}assessments/connection-style/", wait_until="networkidle")
+    first_answer_at = len(requests)
+    questions = catalog["connection-style"]["questions"]
+    answers = reader_answers(questions, seed=7)
+    answer_all(page, questions, answers)
+    see_results(page)
+    page.get_by_role("button", name="Start over").click()
+    context.close()
+
+    origin = urlsplit(site_url).netloc
+    for request in requests:
+        parts = urlsplit(request.url)
+        if parts.scheme == "blob":
+            assert urlsplit(parts.path).netloc == origin
+            continue
+        assert parts.netloc == origin, request.url
+        assert request.method in ("GET", "HEAD") and request.post_data is None, request.url
+        assert parts.query == "" and parts.fragment == "", request.url
+        assert (site.output / parts.path.lstrip("/")).exists() or parts.path.endswith("/"), (
+            request.url
+        )
+        headers = json.dumps(request.headers)
+        assert "cookie" not in {name.lower() for name in request.headers}
+        for value in answers.values():
+            assert json.dumps(value) not in headers
+    after = [
+        urlsplit(r.url).path for r in requests[first_answer_at:] if not r.url.startswith("blob:")
+    ]
+    allowed = {
+        "/theme/js/scoring-worker.js",
+        *(f"/py/{p.name}" for p in (site.output / "py").iterdir()),
+    }
+    assert after and set(after) <= allowed
+
+
+def test_the_scoring_worker_cannot_reach_another_origin(
+    browser: Browser, site: Build, site_url: str, tmp_path: Path
+) -> None:
+    (tmp_path / "probe.txt").write_text("reached")
+    with serve(tmp_path) as elsewhere:
+        hits: list[str] = []
+        page = browser.new_page()
+        page.on("request", lambda request: hits.append(request.url))
+        page.goto(f"{site_url}assessments/check-in/")
+        page.locator("label[for='q-now-close']").click()  # engaging starts the worker
+        page.wait_for_selector("#scoring-status[data-state='ready']", timeout=60_000)
+        (worker,) = page.workers
+        outcome = worker.evaluate(
+            "url => fetch(url).then(r => r.text(), e => 'blocked: ' + e.name)",
+            elsewhere + "probe.txt",
+        )
+        page.close()
+    assert outcome.startswith("blocked")
+    assert all(not hit.startswith(elsewhere) for hit in hits)
+
+
+@pytest.mark.parametrize("action", ["enter", "button"])
+def test_without_javascript_the_form_sends_nothing(
+    browser: Browser, site_url: str, action: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}assessments/rope-tally/", wait_until="networkidle")
+    requests: list[str] = []
+    refusals: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: refusals.append(message.text))
+    page.click("label[for='q-period-day']")
+    page.fill("#q-positives-input", "12")
+    # A blocked submission is a navigation that never happens: do not wait for it.
+    if action == "enter":
+        page.press("#q-positives-input", "Enter", no_wait_after=True)
+    else:
+        page.get_by_role("button", name="See my results").click(no_wait_after=True)
+    page.wait_for_timeout(500)
+    assert requests == []
+    assert urlsplit(page.url).query == ""
+    assert any("form-action 'none'" in text for text in refusals)
+    assert "needs JavaScript" in page.locator("noscript").inner_text()
+    context.close()
+
+
+@pytest.fixture
+def broken_site(site: Build, tmp_path: Path) -> Path:
+    copy = tmp_path / "site"
+    shutil.copytree(site.output, copy)
+    return copy
+
+
+def take_until_failure(browser: Browser, root: Path) -> Page:
+    with serve(root) as base:
+        page = browser.new_page()
+        page.goto(f"{base}assessments/check-in/")
+        page.locator("label[for='q-now-drifting']").click()
+        page.locator("label[for='q-hardest-time']").click()
+        page.locator("input[name=deepen]").first.check()
+        page.get_by_role("button", name="See my results").click()
+        page.wait_for_selector("#form-alert:not([hidden])", timeout=60_000)
+        page.wait_for_selector("#form-alert button", timeout=5_000)
+        return page
+
+
+def test_a_missing_runtime_shows_a_clear_message_and_keeps_the_answers(
+    browser: Browser, broken_site: Path
+) -> None:
+    (broken_site / "py" / "pyodide.asm.wasm").unlink()
+    page = take_until_failure(browser, broken_site)
+    assert "could not be worked out" in page.locator("#form-alert").inner_text()
+    assert "Your answers are still here" in page.locator("#form-alert").inner_text()
+    assert page.locator("#q-now-drifting").is_checked()
+    assert page.locator("#q-hardest-time").is_checked()
+    assert page.locator("#results").is_hidden()
+    page.close()
+
+
+def test_a_package_failing_its_integrity_check_shows_the_failure(
+    browser: Browser, broken_site: Path
+) -> None:
+    lockfile = broken_site / "py" / "pyodide-lock.json"
+    data = json.loads(lockfile.read_text())
+    for package in data["packages"].values():
+        package["sha256"] = "0" * 64
+    lockfile.write_text(json.dumps(data))
+    page = take_until_failure(browser, broken_site)
+    assert "integrity check" in page.locator("#form-alert").inner_text()
+    assert page.locator("#q-now-drifting").is_checked()
+    page.close()
+
+
+def test_start_over_clears_answers_results_and_the_worker(browser: Browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{site_url}assessments/check-in/")
+    page.locator("label[for='q-now-tense']").click()
+    page.locator("label[for='q-hardest-time']").click()
+    page.locator("input[name=deepen]").first.check()
+    see_results(page)
+    assert len(page.workers) == 1
+    page.get_by_role("button", name="Start over").click()
+    assert page.locator("#results").is_hidden()
+    assert page.locator("input:checked").count() == 0
+    page.wait_for_timeout(200)
+    assert page.workers == []
+    assert page.locator("#form-progress").inner_text() == "0 of 3 answered"
+    page.close()
+
+
+def test_unanswered_questions_are_listed_with_links(browser: Browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{site_url}assessments/check-in/")
+    page.locator("label[for='q-now-tense']").click()
+    page.get_by_role("button", name="See my results").click()
+    alert = page.locator("#form-alert")
+    assert "2 questions still need an answer" in alert.inner_text()
+    assert alert.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))") == [
+        "#q-hardest",
+        "#q-deepen",
+    ]
+    assert page.locator("#q-now-tense").is_checked()
+    page.close()

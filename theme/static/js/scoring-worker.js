@@ -1,0 +1,109 @@
+// The scoring worker: loads the self-hosted Pyodide runtime and the site's
+// compiled assessment package, then scores answers. It is started from a blob:
+// URL by assessment.js, so it runs under the page's own Content-Security-Policy
+// (connect-src 'self': it cannot send anything to another origin).
+//
+// Protocol: {id, type, payload} in; {id, result} or {id, error} out, and
+// {type: "stage", stage, detail} as loading goes on. Data crosses the
+// JavaScript/Python boundary as JSON strings.
+
+import { loadPyodide } from "../../py/pyodide.mjs";
+
+const INDEX_URL = new URL("../../py/", import.meta.url).href;
+const PACKAGE = "closer-assessments";
+
+// Eight bytes: the smallest valid WebAssembly module. Compiling it fails at once
+// when the policy lacks 'wasm-unsafe-eval', where loadPyodide would hang forever.
+const EMPTY_MODULE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
+
+const SCORE_PY = `
+import json
+import assessment_engine
+
+def score_json(assessment_id, answers_json):
+    try:
+        result = assessment_engine.score(assessment_id, json.loads(answers_json))
+    except assessment_engine.AnswerError as error:
+        return json.dumps({"error": str(error)})
+    return json.dumps({"result": result})
+
+score_json
+`;
+
+let scorer = null;
+
+const RUNTIME_FILES = ["pyodide.asm.wasm", "pyodide.asm.js", "python_stdlib.zip", "pyodide-lock.json"];
+
+// Rejects when a runtime file cannot be had; otherwise never settles.
+async function runtimeMissing() {
+  const answers = await Promise.all(
+    RUNTIME_FILES.map((name) =>
+      fetch(INDEX_URL + name, { method: "HEAD" }).then((response) => response.ok, () => false),
+    ),
+  );
+  if (answers.includes(false)) throw new Error("Part of the scoring engine could not be downloaded.");
+  return new Promise(() => {});
+}
+
+function stage(name, detail = "") {
+  postMessage({ type: "stage", stage: name, detail });
+}
+
+async function start() {
+  stage("loading", "runtime");
+  if (typeof WebAssembly !== "object") {
+    throw new Error("This browser cannot run WebAssembly.");
+  }
+  try {
+    new WebAssembly.Module(EMPTY_MODULE);
+  } catch {
+    throw new Error("This page's security settings do not allow the scoring engine to run.");
+  }
+  // loadPyodide never settles when a runtime file is missing (it logs and
+  // waits), so the same files are checked alongside it and a missing one fails fast.
+  const pyodide = await Promise.race([
+    loadPyodide({ indexURL: INDEX_URL, fullStdLib: false }),
+    runtimeMissing(),
+  ]);
+  stage("loading", "package");
+  const problems = [];
+  // loadPackage does not reject when the wheel fails its sha256 check, so
+  // failures are collected and the package is checked explicitly.
+  await pyodide.loadPackage(PACKAGE, {
+    messageCallback: () => {},
+    errorCallback: (message) => problems.push(message),
+  });
+  if (problems.length || !pyodide.loadedPackages[PACKAGE]) {
+    throw new Error("The scoring package could not be loaded or did not pass its integrity check.");
+  }
+  scorer = pyodide.runPython(SCORE_PY);
+  stage("ready");
+}
+
+// Resolves to true when scoring can run, false when loading failed (already reported).
+const ready = start().then(
+  () => true,
+  (error) => {
+    stage("failed", String(error && error.message ? error.message : error));
+    return false;
+  },
+);
+
+self.onmessage = async ({ data }) => {
+  const { id, type, payload } = data || {};
+  if (type !== "score") {
+    postMessage({ id, error: `Unrecognised message type: ${type}` });
+    return;
+  }
+  if (!(await ready)) {
+    postMessage({ id, error: "The scoring engine is not available." });
+    return;
+  }
+  try {
+    const outcome = JSON.parse(scorer(payload.assessment, JSON.stringify(payload.answers)));
+    postMessage({ id, ...outcome });
+  } catch {
+    // Never a traceback for the reader; AnswerError is handled in Python.
+    postMessage({ id, error: "Something went wrong while scoring. Your answers are still here." });
+  }
+};
