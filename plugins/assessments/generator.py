@@ -68,6 +68,22 @@ class AssessmentGenerator(Generator):
                 lambda text, a=assessment: a._update_content(self._markdown(text), ""),
                 self._links.__getitem__,
             )
+        layout = None
+        if self.assessments:
+            try:
+                layout = build_package(
+                    definitions={a.slug: a.definition for a in self.assessments},
+                    scorer_files={
+                        a.slug: self.scorer_files[a.slug]
+                        for a in self.assessments
+                        if a.slug in self.scorer_files
+                    },
+                    settings=self.settings,
+                    output_path=Path(self.output_path),
+                )
+            except RuntimeMissing as error:
+                log.error("%s", error)
+        self.context["assessment_layout"] = layout
         for assessment in self.assessments:
             writer.write_file(
                 assessment.save_as,
@@ -84,20 +100,6 @@ class AssessmentGenerator(Generator):
             relative_urls=self.settings["RELATIVE_URLS"],
             url=self.settings["ASSESSMENT_INDEX_URL"],
         )
-        if self.assessments:
-            try:
-                build_package(
-                    definitions={a.slug: a.definition for a in self.assessments},
-                    scorer_files={
-                        a.slug: self.scorer_files[a.slug]
-                        for a in self.assessments
-                        if a.slug in self.scorer_files
-                    },
-                    settings=self.settings,
-                    output_path=Path(self.output_path),
-                )
-            except RuntimeMissing as error:
-                log.error("%s", error)
 
     def _add(
         self, relative: str, path: Path, data: dict[str, Any], links: dict[str, tuple[str, str]]

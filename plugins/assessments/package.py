@@ -11,9 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,17 +37,26 @@ ENGINE_DIR = Path(__file__).resolve().parent.parent / IMPORT_NAME
 ENGINE_BUILD_ONLY = {"validation.py"}
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Where a page finds the runtime and the package, relative to the site root.
+    Both folder names carry a hash of their contents: a new deploy never mixes
+    files, and an unchanged runtime keeps its URL (and every cache of it)."""
+
+    runtime: str  # e.g. "py/runtime-3f2a9c0d1e/"
+    package: str  # e.g. "py/package-0b1c2d3e4f/", holding pyodide-lock.json and the wheel
+
+
 def build_package(
     definitions: Mapping[str, dict[str, Any]],
     scorer_files: Mapping[str, Path],
     settings: Mapping[str, Any],
     output_path: Path,
-) -> Path:
-    """Write runtime, wheel and lockfile into OUTPUT/ASSESSMENT_RUNTIME_DIR and
-    return that folder."""
+) -> Layout:
+    """Write the runtime, the wheel and the lockfile under OUTPUT/ASSESSMENT_RUNTIME_DIR."""
     runtime = Runtime.from_settings(settings)
-    target = output_path / settings["ASSESSMENT_RUNTIME_DIR"]
-    target.mkdir(parents=True, exist_ok=True)
+    root = output_path / settings["ASSESSMENT_RUNTIME_DIR"]
+    root.mkdir(parents=True, exist_ok=True)
     compile_bytecode = settings["ASSESSMENT_BYTE_COMPILE"] and runtime.matches_build_python()
     if settings["ASSESSMENT_BYTE_COMPILE"] and not compile_bytecode:
         log.warning(
@@ -54,22 +66,54 @@ def build_package(
             runtime.version,
             runtime.python,
             runtime.python_minor,
+            extra={"advisory": True},
         )
-    runtime.copy_into(target, Path(settings["ASSESSMENT_CACHE_DIR"]), compile_bytecode)
+    with tempfile.TemporaryDirectory(dir=root) as staging_name:
+        staging = Path(staging_name)
+        runtime_staging = staging / "runtime"
+        runtime_staging.mkdir()
+        runtime.copy_into(runtime_staging, Path(settings["ASSESSMENT_CACHE_DIR"]), compile_bytecode)
+        package_staging = staging / "package"
+        package_staging.mkdir()
+        write_package(definitions, scorer_files, runtime, package_staging, compile_bytecode)
+        runtime_dir = publish(runtime_staging, root, "runtime")
+        package_dir = publish(package_staging, root, "package")
+    prefix = settings["ASSESSMENT_RUNTIME_DIR"].strip("/")
+    return Layout(runtime=f"{prefix}/{runtime_dir}/", package=f"{prefix}/{package_dir}/")
 
-    for stale in target.glob("*.whl"):
-        stale.unlink()
-    wheel = write_wheel(definitions, scorer_files, target)
-    lockfile = target / "pyodide-lock.json"
+
+def write_package(
+    definitions: Mapping[str, dict[str, Any]],
+    scorer_files: Mapping[str, Path],
+    runtime: Runtime,
+    folder: Path,
+    compile_bytecode: bool,
+) -> None:
+    """The wheel and a lockfile listing it alone (0.4 KB instead of 119 KB: the
+    runtime loads nothing else)."""
+    wheel = write_wheel(definitions, scorer_files, folder)
     spec = add_wheels_to_spec(
-        PyodideLockSpec.from_json(runtime.lockfile), [wheel], base_path=target
+        PyodideLockSpec.from_json(runtime.lockfile), [wheel], base_path=folder
     )
-    # Our package alone: the runtime loads nothing else, and 0.4 KB beats 119 KB.
     spec.packages = {name: pkg for name, pkg in spec.packages.items() if name == DISTRIBUTION}
-    write_lockfile(spec.to_dict(), lockfile)
+    write_lockfile(spec.to_dict(), folder / "pyodide-lock.json")
     if compile_bytecode:
-        py_compile_folder(target)
-    return target
+        py_compile_folder(folder)
+
+
+def publish(staging: Path, root: Path, kind: str) -> str:
+    """Move `staging` to ROOT/KIND-HASH (unless it is there already) and remove
+    that kind's older folders; return the folder's name."""
+    digest = hashlib.sha256()
+    for path in sorted(staging.iterdir()):
+        digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    name = f"{kind}-{digest.hexdigest()[:10]}"
+    for old in root.glob(f"{kind}-*"):
+        if old.name != name:
+            shutil.rmtree(old)
+    if not (root / name).exists():
+        staging.rename(root / name)
+    return name
 
 
 def write_wheel(

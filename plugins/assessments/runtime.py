@@ -61,9 +61,9 @@ class Runtime:
 
     def copy_into(self, target: Path, cache: Path, compile_bytecode: bool) -> None:
         for name in RUNTIME_FILES:
-            copy_if_changed(self.folder / name, target / name)
+            shutil.copyfile(self.folder / name, target / name)
         stdlib = self.compiled_stdlib(cache) if compile_bytecode else self.folder / STDLIB
-        copy_if_changed(stdlib, target / STDLIB)
+        shutil.copyfile(stdlib, target / STDLIB)
 
     def compiled_stdlib(self, cache: Path) -> Path:
         """The standard library byte-compiled once per runtime version and
@@ -97,13 +97,3 @@ def pinned_version(package_json: Path) -> str | None:
     return (
         json.loads(package_json.read_text(encoding="utf-8")).get("dependencies", {}).get("pyodide")
     )
-
-
-def copy_if_changed(source: Path, target: Path) -> None:
-    if (
-        target.is_file()
-        and target.stat().st_size == source.stat().st_size
-        and target.read_bytes() == source.read_bytes()
-    ):
-        return
-    shutil.copyfile(source, target)

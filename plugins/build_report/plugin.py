@@ -17,7 +17,9 @@ class ProblemCounter(logging.Handler):
         self.count = 0
 
     def emit(self, record: logging.LogRecord) -> None:
-        if getattr(record, "explains", False):
+        # "explains" adds a reason to a counted record; "advisory" is a warning
+        # about the build environment, not a mistake in the content.
+        if getattr(record, "explains", False) or getattr(record, "advisory", False):
             return
         self.count += 1
         # Pelican logs "Could not process guides/x.md" and hides the reason

@@ -12,20 +12,26 @@ import pytest
 from assessments.runtime import RUNTIME_FILES, STDLIB, Runtime, RuntimeMissing
 
 from tests.conftest import ROOT, Build, build_site
+from tests.pyodide.engines import package_dir, runtime_dir
 
 
 @pytest.fixture(scope="module")
-def runtime_dir(site: Build) -> Path:
-    return site.output / "py"
+def runtime(site: Build) -> Path:
+    return runtime_dir(site.output)
 
 
 @pytest.fixture(scope="module")
-def lockfile(runtime_dir: Path) -> dict:
-    return json.loads((runtime_dir / "pyodide-lock.json").read_text(encoding="utf-8"))
+def package(site: Build) -> Path:
+    return package_dir(site.output)
 
 
-def wheel_of(runtime_dir: Path) -> Path:
-    (wheel,) = runtime_dir.glob("*.whl")
+@pytest.fixture(scope="module")
+def lockfile(package: Path) -> dict:
+    return json.loads((package / "pyodide-lock.json").read_text(encoding="utf-8"))
+
+
+def wheel_of(package: Path) -> Path:
+    (wheel,) = package.glob("*.whl")
     return wheel
 
 
@@ -33,20 +39,26 @@ def byte_compiled() -> bool:
     return sys.version_info[:2] == (3, 13)
 
 
-def test_the_runtime_folder_holds_only_what_a_page_loads(runtime_dir: Path) -> None:
-    names = {path.name for path in runtime_dir.iterdir()}
-    assert names == {*RUNTIME_FILES, STDLIB, "pyodide-lock.json", wheel_of(runtime_dir).name}
+def test_the_runtime_folder_holds_only_what_a_page_loads(
+    site: Build, runtime: Path, package: Path
+) -> None:
+    assert {path.name for path in (site.output / "py").iterdir()} == {runtime.name, package.name}
+    assert {path.name for path in runtime.iterdir()} == {*RUNTIME_FILES, STDLIB}
+    assert {path.name for path in package.iterdir()} == {
+        "pyodide-lock.json",
+        wheel_of(package).name,
+    }
 
 
 def test_the_lockfile_lists_our_package_alone_with_the_wheels_sha256(
-    runtime_dir: Path, lockfile: dict
+    package: Path, lockfile: dict
 ) -> None:
-    (package,) = lockfile["packages"].values()
-    wheel = wheel_of(runtime_dir)
-    assert package["name"] == "closer-assessments"
-    assert package["file_name"] == wheel.name
-    assert package["imports"] == ["assessment_engine"]
-    assert package["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
+    (entry,) = lockfile["packages"].values()
+    wheel = wheel_of(package)
+    assert entry["name"] == "closer-assessments"
+    assert entry["file_name"] == wheel.name
+    assert entry["imports"] == ["assessment_engine"]
+    assert entry["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
 
 
 def test_the_lockfile_describes_the_pinned_runtime(lockfile: dict) -> None:
@@ -55,10 +67,10 @@ def test_the_lockfile_describes_the_pinned_runtime(lockfile: dict) -> None:
 
 
 def test_the_wheel_holds_the_engine_the_definitions_and_the_authors_modules(
-    runtime_dir: Path,
+    package: Path,
 ) -> None:
     suffix = ".pyc" if byte_compiled() else ".py"
-    with zipfile.ZipFile(wheel_of(runtime_dir)) as wheel:
+    with zipfile.ZipFile(wheel_of(package)) as wheel:
         names = set(wheel.namelist())
     modules = {name for name in names if not name.split("/")[0].endswith(".dist-info")}
     engine = {p.stem for p in (ROOT / "plugins/assessment_engine").glob("*.py")} - {"validation"}
@@ -70,9 +82,9 @@ def test_the_wheel_holds_the_engine_the_definitions_and_the_authors_modules(
 
 
 @pytest.mark.skipif(not byte_compiled(), reason="byte-compiling needs the runtime's Python 3.13")
-def test_the_wheel_and_the_standard_library_are_byte_compiled(runtime_dir: Path) -> None:
-    assert "-cp313-" in wheel_of(runtime_dir).name
-    with zipfile.ZipFile(runtime_dir / STDLIB) as stdlib:
+def test_the_wheel_and_the_standard_library_are_byte_compiled(runtime: Path, package: Path) -> None:
+    assert "-cp313-" in wheel_of(package).name
+    with zipfile.ZipFile(runtime / STDLIB) as stdlib:
         names = stdlib.namelist()
     assert any(name.endswith(".pyc") for name in names)
     assert not any(name.endswith(".py") for name in names)
@@ -83,11 +95,11 @@ def test_a_second_build_gives_a_byte_identical_wheel_and_lockfile(
 ) -> None:
     again = build_site(tmp_path / "again")
     assert again.returncode == 0, again.log
-    first, second = site.output / "py", again.output / "py"
-    assert wheel_of(first).name == wheel_of(second).name
-    assert wheel_of(first).read_bytes() == wheel_of(second).read_bytes()
-    for name in ("pyodide-lock.json", STDLIB):
-        assert (first / name).read_bytes() == (second / name).read_bytes()
+    for folder in (runtime_dir, package_dir):
+        first, second = folder(site.output), folder(again.output)
+        assert first.name == second.name  # the name is a hash of the contents
+        for path in first.iterdir():
+            assert path.read_bytes() == (second / path.name).read_bytes(), path.name
 
 
 def test_the_pyodide_version_is_pinned_in_one_place_and_installed() -> None:

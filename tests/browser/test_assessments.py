@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, Request
 from tests.browser.reader import RESULTS, answer_all, see_results
 from tests.browser.serve import serve
 from tests.conftest import Build
-from tests.pyodide.engines import built_wheel, in_cpython, valid_answer
+from tests.pyodide.engines import built_wheel, in_cpython, package_dir, runtime_dir, valid_answer
 
 
 @pytest.fixture(scope="module")
@@ -117,9 +117,8 @@ def test_no_request_carries_an_answer_or_goes_elsewhere(
         assert parts.netloc == origin, request.url
         assert request.method in ("GET", "HEAD") and request.post_data is None, request.url
         assert parts.query == "" and parts.fragment == "", request.url
-        assert (site.output / parts.path.lstrip("/")).exists() or parts.path.endswith("/"), (
-            request.url
-        )
+        served = site.output / parts.path.lstrip("/")
+        assert served.is_file() or (served / "index.html").is_file(), request.url
         headers = json.dumps(request.headers)
         assert "cookie" not in {name.lower() for name in request.headers}
         for value in answers.values():
@@ -127,10 +126,8 @@ def test_no_request_carries_an_answer_or_goes_elsewhere(
     after = [
         urlsplit(r.url).path for r in requests[first_answer_at:] if not r.url.startswith("blob:")
     ]
-    allowed = {
-        "/theme/js/scoring-worker.js",
-        *(f"/py/{p.name}" for p in (site.output / "py").iterdir()),
-    }
+    runtime = {"/" + p.relative_to(site.output).as_posix() for p in (site.output / "py").rglob("*")}
+    allowed = {"/theme/js/scoring-worker.js", *runtime}
     assert after and set(after) <= allowed
 
 
@@ -204,7 +201,7 @@ def take_until_failure(browser: Browser, root: Path) -> Page:
 def test_a_missing_runtime_shows_a_clear_message_and_keeps_the_answers(
     browser: Browser, broken_site: Path
 ) -> None:
-    (broken_site / "py" / "pyodide.asm.wasm").unlink()
+    (runtime_dir(broken_site) / "pyodide.asm.wasm").unlink()
     page = take_until_failure(browser, broken_site)
     assert "could not be worked out" in page.locator("#form-alert").inner_text()
     assert "Your answers are still here" in page.locator("#form-alert").inner_text()
@@ -217,7 +214,7 @@ def test_a_missing_runtime_shows_a_clear_message_and_keeps_the_answers(
 def test_a_package_failing_its_integrity_check_shows_the_failure(
     browser: Browser, broken_site: Path
 ) -> None:
-    lockfile = broken_site / "py" / "pyodide-lock.json"
+    lockfile = package_dir(broken_site) / "pyodide-lock.json"
     data = json.loads(lockfile.read_text())
     for package in data["packages"].values():
         package["sha256"] = "0" * 64

@@ -70,6 +70,16 @@ def answer_sets(catalog: dict[str, Any], seed: int = 20261122) -> list[dict[str,
     return cases
 
 
+def runtime_dir(output: Path) -> Path:
+    (folder,) = (output / "py").glob("runtime-*")
+    return folder
+
+
+def package_dir(output: Path) -> Path:
+    (folder,) = (output / "py").glob("package-*")
+    return folder
+
+
 def built_wheel(output: Path) -> Path:
-    (wheel,) = (output / "py").glob("*.whl")
+    (wheel,) = package_dir(output).glob("*.whl")
     return wheel

@@ -98,6 +98,13 @@ function startWorker() {
   const bootstrap = new Blob([`import ${JSON.stringify(workerUrl)};`], { type: "text/javascript" });
   const blobUrl = URL.createObjectURL(bootstrap);
   worker = new Worker(policy.createScriptURL(blobUrl), { type: "module", name: "scoring" });
+  worker.postMessage({
+    type: "init",
+    payload: {
+      runtime: new URL(form.dataset.runtime, location.href).href,
+      package: new URL(form.dataset.package, location.href).href,
+    },
+  });
   setStatus("loading", "Preparing private scoring on this device…");
   loadTimer = setTimeout(() => {
     if (workerState === "loading") fail("Scoring is taking too long to start.");
@@ -350,7 +357,8 @@ function renderResults(result) {
   results.replaceChildren(
     heading,
     element("p", { class: "results__intro", text: "Worked out on this device. Nothing you answered has left it." }),
-    ...[renderExtra(result.extra), renderDimensions(result.dimensions), renderProfile(result.profile),
+    // The headline first: a balance or a style, then the breakdown behind it.
+    ...[renderExtra(result.extra), renderProfile(result.profile), renderDimensions(result.dimensions),
       renderFeedback(result.feedback), renderNotes(result.notes), renderRecommendations(result.recommendations)]
       .filter(Boolean),
     actions,

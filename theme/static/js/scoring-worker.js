@@ -4,12 +4,11 @@
 // (connect-src 'self': it cannot send anything to another origin).
 //
 // Protocol: {id, type, payload} in; {id, result} or {id, error} out, and
-// {type: "stage", stage, detail} as loading goes on. Data crosses the
+// {type: "stage", stage, detail} as loading goes on. The first message is
+// {type: "init", payload: {runtime, package}}: the absolute URLs of the runtime
+// and package folders, whose names carry content hashes. Data crosses the
 // JavaScript/Python boundary as JSON strings.
 
-import { loadPyodide } from "../../py/pyodide.mjs";
-
-const INDEX_URL = new URL("../../py/", import.meta.url).href;
 const PACKAGE = "closer-assessments";
 
 // Eight bytes: the smallest valid WebAssembly module. Compiling it fails at once
@@ -32,13 +31,13 @@ score_json
 
 let scorer = null;
 
-const RUNTIME_FILES = ["pyodide.asm.wasm", "pyodide.asm.js", "python_stdlib.zip", "pyodide-lock.json"];
+const RUNTIME_FILES = ["pyodide.asm.wasm", "pyodide.asm.js", "python_stdlib.zip"];
 
 // Rejects when a runtime file cannot be had; otherwise never settles.
-async function runtimeMissing() {
+async function runtimeMissing(urls) {
   const answers = await Promise.all(
-    RUNTIME_FILES.map((name) =>
-      fetch(INDEX_URL + name, { method: "HEAD" }).then((response) => response.ok, () => false),
+    urls.map((url) =>
+      fetch(url, { method: "HEAD" }).then((response) => response.ok, () => false),
     ),
   );
   if (answers.includes(false)) throw new Error("Part of the scoring engine could not be downloaded.");
@@ -49,7 +48,7 @@ function stage(name, detail = "") {
   postMessage({ type: "stage", stage: name, detail });
 }
 
-async function start() {
+async function start({ runtime, package: packageUrl }) {
   stage("loading", "runtime");
   if (typeof WebAssembly !== "object") {
     throw new Error("This browser cannot run WebAssembly.");
@@ -61,9 +60,11 @@ async function start() {
   }
   // loadPyodide never settles when a runtime file is missing (it logs and
   // waits), so the same files are checked alongside it and a missing one fails fast.
+  const lockFileURL = `${packageUrl}pyodide-lock.json`;
+  const { loadPyodide } = await import(`${runtime}pyodide.mjs`);
   const pyodide = await Promise.race([
-    loadPyodide({ indexURL: INDEX_URL, fullStdLib: false }),
-    runtimeMissing(),
+    loadPyodide({ indexURL: runtime, lockFileURL, fullStdLib: false }),
+    runtimeMissing([...RUNTIME_FILES.map((name) => runtime + name), lockFileURL]),
   ]);
   stage("loading", "package");
   const problems = [];
@@ -81,17 +82,21 @@ async function start() {
 }
 
 // Resolves to true when scoring can run, false when loading failed (already reported).
-const ready = start().then(
-  () => true,
-  (error) => {
-    stage("failed", String(error && error.message ? error.message : error));
-    return false;
-  },
-);
+let ready = null;
 
 self.onmessage = async ({ data }) => {
   const { id, type, payload } = data || {};
-  if (type !== "score") {
+  if (type === "init" && !ready) {
+    ready = start(payload).then(
+      () => true,
+      (error) => {
+        stage("failed", String(error && error.message ? error.message : error));
+        return false;
+      },
+    );
+    return;
+  }
+  if (type !== "score" || !ready) {
     postMessage({ id, error: `Unrecognised message type: ${type}` });
     return;
   }
