@@ -13,7 +13,8 @@ Public API
 ``Engine.catalog() -> dict``
     ``{id: {"title", "kind", "questions": [{"id", "type", "optional", ...}]}}``,
     each question with ``"values"`` (likert: 1..n; single and multiple: the
-    option values) or ``"min"`` and ``"max"`` (number).
+    option values) or ``"min"`` and ``"max"`` (number). It never says which
+    options of a knowledge check are correct.
 ``Engine.score(assessment_id, answers) -> dict``
     The result below, or ``AnswerError``, the one exception it raises: its
     str() is a sentence fit to show a reader.
@@ -62,6 +63,16 @@ Scoring rules
   feedback for the chosen value; a single question's chosen option's
   feedback; a multiple question's chosen options' feedback, one entry each,
   in the order the options are declared.
+- quiz (``kind: knowledge-check`` only, else None): every question in form
+  order, ``chosen`` and ``answer`` (its options marked ``correct``) both in
+  declared order. A question is correct when ``chosen`` equals ``answer``: a
+  single question's one correct option, a multiple question's exact set. A
+  skipped optional question is not correct, with ``chosen`` []. ``correct``
+  counts the correct questions, ``total`` all of them. (The format: every
+  question of a knowledge check is single or multiple, its right options
+  marked ``correct: true``, exactly one for single, and every option has
+  ``feedback``; an example may expect ``correct: N``. Dimensions, profiles
+  and bands are optional and score as above.)
 - recommendations: in file order, those whose ``when`` holds, each slug once.
   ``{question, values}`` holds when the answer (any chosen option of a
   multiple question) is one of ``values``.
@@ -82,6 +93,9 @@ Result
                      "band": {"id", "label", "text"} | None,
                      "answered": int, "questions": int}],
      "profile": [{"id", "title", "summary", "helps", "pitfall", "next_move", "score"}],
+     "quiz": {"correct": int, "total": int,
+              "questions": [{"question": id, "correct": bool,
+                             "chosen": [value], "answer": [value]}]} | None,
      "feedback": [{"question": id, "value": the answer value, "text": str}],
      "recommendations": [{"slug", "title", "url", "reason"}],
      "notes": [str],
@@ -89,7 +103,8 @@ Result
 
 raw, min and max are ints when every weight and option score involved is an
 int, else floats. ``questions`` counts the questions that feed a dimension,
-``answered`` those of them answered. ``extra`` is for an author's module.
+``answered`` those of them answered. ``quiz`` is None unless the assessment is
+a knowledge check. ``extra`` is for an author's module.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ class Option:
     label: str
     feedback: str = ""
     scores: Mapping[str, Number] = field(default_factory=dict)
+    correct: bool = False  # a knowledge check's right answer
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,9 @@ def _question(data: Mapping[str, Any], scales: dict[str, Scale]) -> Question:
                 o["value"],
                 o["label"],
                 o.get("feedback") or "",
-                dict(o.get("scores") or {}),
+                # a null score counts as absent, as everywhere in the format
+                {d: s for d, s in (o.get("scores") or {}).items() if s is not None},
+                o.get("correct") or False,
             )
             for o in data.get("options") or ()
         ),

@@ -16,8 +16,10 @@ Result = dict[str, Any]
 Scorer = Callable[[dict[str, Any], Result], object]
 
 RESULT_KEYS = (
-    "assessment", "title", "dimensions", "profile", "feedback", "recommendations", "notes", "extra",
+    "assessment", "title", "dimensions", "profile", "quiz", "feedback", "recommendations",
+    "notes", "extra",
 )  # fmt: skip
+KNOWLEDGE_CHECK = "knowledge-check"
 AUTHOR_FAILED = (
     "This assessment could not be scored because of a fault in its scoring, not in your answers."
 )
@@ -132,6 +134,7 @@ def _declared_result(assessment: Assessment, given: dict[str, Answer]) -> Result
         "title": assessment.title,
         "dimensions": dimensions,
         "profile": profile,
+        "quiz": _quiz(questions, given) if assessment.kind == KNOWLEDGE_CHECK else None,
         "feedback": _feedback(questions, given),
         "recommendations": recommendations,
         "notes": notes,
@@ -176,6 +179,31 @@ def _profile(assessment: Assessment, scores: dict[str, int | None]) -> list[dict
     ]
 
 
+def _quiz(questions: Iterable[Question], given: dict[str, Answer]) -> dict[str, Any]:
+    """A knowledge check's marks: right when the chosen options are exactly the correct ones."""
+    marked: list[dict[str, Any]] = []
+    for question in questions:
+        value = given[question.id]
+        # both in declared order, so equal lists are equal sets; skipped: chosen [], never right
+        chosen = [o.value for o in question.options if _chose(o.value, value)]
+        answer = [o.value for o in question.options if o.correct]
+        marked.append(
+            {
+                "question": question.id,
+                "correct": bool(chosen) and chosen == answer,
+                "chosen": chosen,
+                "answer": answer,
+            }
+        )
+    right = sum(1 for mark in marked if mark["correct"])
+    return {"correct": right, "total": len(marked), "questions": marked}
+
+
+def _chose(option: str, value: Answer) -> bool:
+    """Whether an answer chose an option: a single question's value or one of a multiple's."""
+    return option == value or (isinstance(value, list) and option in value)
+
+
 def _feedback(questions: Iterable[Question], given: dict[str, Answer]) -> list[dict[str, Any]]:
     feedback: list[dict[str, Any]] = []
     for question in questions:
@@ -185,8 +213,7 @@ def _feedback(questions: Iterable[Question], given: dict[str, Answer]) -> list[d
                 {"question": question.id, "value": value, "text": question.feedback[value]}
             )
         for option in question.options:  # declared order, whatever the order of the answer
-            chosen = option.value == value or (isinstance(value, list) and option.value in value)
-            if chosen and option.feedback:
+            if _chose(option.value, value) and option.feedback:
                 feedback.append(
                     {"question": question.id, "value": option.value, "text": option.feedback}
                 )

@@ -54,7 +54,9 @@ CONDITION_KEYS = ("dimension", "bands", "profile", "question", "values")
 BAD_WHEN = (
     "'when' must be 'always' or a mapping: {dimension, bands}, {profile} or {question, values}"
 )
-EXPECT_KEYS = ("scores", "bands", "profile", "feedback", "recommendations", "error")
+EXPECT_KEYS = ("scores", "bands", "correct", "profile", "feedback", "recommendations", "error")
+QUIZ_TYPES = ("single", "multiple")  # the question types of a knowledge check
+ONLY_QUIZ = "'correct' applies only to a knowledge check (kind: knowledge-check)"
 
 
 def validate(data: object) -> list[Problem]:
@@ -99,6 +101,12 @@ def check_examples(assessment: Assessment, scorer: Scorer | None = None) -> list
             if got != wanted:
                 message = f"expected band {_show(wanted)} for '{dimension}', got {_show(got)}"
                 problems.append(Problem((*path, "bands", dimension), message))
+        if "correct" in expect:
+            quiz = result["quiz"]  # an author's module may have made it anything
+            got = quiz.get("correct") if isinstance(quiz, dict) else None
+            if got != expect["correct"]:
+                message = f"expected {_show(expect['correct'])} correct, got {_show(got)}"
+                problems.append(Problem((*path, "correct"), message))
         outcomes = {
             "profile": [p["id"] for p in result["profile"]],
             # the questions that got feedback: a multiple question once, however many options
@@ -163,6 +171,8 @@ class _Checker:
         self.fed: set[str] = set()  # the dimensions some question feeds
         # question id -> the values it accepts, and how to say a value is not one of them
         self.accepted: dict[str, tuple[Collection[object], str]] = {}
+        self.quiz: bool | None = False  # a knowledge check? None: an unknown kind
+        self.asked = 0  # how many questions the sections hold
 
     def report(self, path: Path, message: str) -> None:
         self.problems.append(Problem(path, message))
@@ -295,8 +305,11 @@ class _Checker:
         if top is None:
             return
         self.name(top, "id", (), SLUG)
-        if top.get("kind", "assessment") not in KINDS:
-            self.report(("kind",), _unknown("kind", top["kind"], KINDS, suggest=True))
+        kind = top.get("kind", "assessment")
+        if kind not in KINDS:
+            self.report(("kind",), _unknown("kind", kind, KINDS, suggest=True))
+        # an unknown kind leaves open which rules apply: check neither kind's own rules
+        self.quiz = kind == "knowledge-check" if kind in KINDS else None
         for key in ("title", "summary", "intro"):
             self.text(top, key, ())
         self.integer(top, "minutes", (), low=1, high=600)
@@ -311,6 +324,7 @@ class _Checker:
                 self.text(fields, "title", path)
                 self.text(fields, "intro", path)
                 for number, question in self.items(fields, "questions", path, least=1):
+                    self.asked += 1
                     self.question(question, (*path, "questions", number), index + 1, seen, scales)
         profiles = self.profiles(top)
         rule = self.mapping(
@@ -465,10 +479,15 @@ class _Checker:
         self.text(fields, "text", path)
         self.text(fields, "help", path)
         self.flag(fields, "optional", path)
+        if self.quiz and kind in ("likert", "number"):
+            self.report(
+                (*path, "type"),
+                f"'type' must be single or multiple in a knowledge check, not '{kind}'",
+            )
         if kind == "likert":
             self.likert(fields, path, ident, scales)
-        elif kind in ("single", "multiple"):
-            self.options(fields, path, ident)
+        elif kind in QUIZ_TYPES:
+            self.options(fields, path, ident, kind)
         elif kind == "number":
             low = self.integer(fields, "min", path)
             high = self.integer(fields, "max", path)
@@ -521,14 +540,20 @@ class _Checker:
                 f"is outside the scale 1-{points} of '{scale}'",
             )
 
-    def options(self, fields: Mapping[str, object], path: Path, ident: str | None) -> None:
+    def options(
+        self, fields: Mapping[str, object], path: Path, ident: str | None, kind: str
+    ) -> None:
         values: list[str] = []
-        for index, option in self.items(fields, "options", path, least=2):
+        right: list[str] = []  # the options marked correct, by value or number
+        marked = True  # every option says true, false or nothing: only then count them
+        options = self.items(fields, "options", path, least=2)
+        for index, option in options:
             where = (*path, "options", index)
             option_fields = self.mapping(
                 option, where, "an option", ("value", "label"), ("feedback", "scores", "correct")
             )
             if option_fields is None:
+                marked = False
                 continue
             value = self.name(option_fields, "value", where)
             if value in values:
@@ -537,7 +562,23 @@ class _Checker:
                 values.append(value)
             self.text(option_fields, "label", where)
             self.text(option_fields, "feedback", where)
-            self.flag(option_fields, "correct", where)
+            correct = option_fields.get("correct")
+            if self.quiz is False and correct is not None:
+                self.report((*where, "correct"), ONLY_QUIZ)
+            else:
+                self.flag(option_fields, "correct", where)
+            if self.quiz:
+                if "feedback" not in option_fields:
+                    self.report(where, "an option in a knowledge check needs 'feedback'")
+                if correct is True and kind == "single" and right:
+                    self.report(
+                        (*where, "correct"),
+                        f"only one option of a single question can be correct, "
+                        f"and {right[0]} already is",
+                    )
+                if correct is True:
+                    right.append(f"'{value}'" if value else f"option {index + 1}")
+                marked = marked and (correct is None or isinstance(correct, bool))
             scores = option_fields.get("scores", {})
             if not isinstance(scores, dict):
                 self.report(
@@ -545,7 +586,7 @@ class _Checker:
                     f"'scores' must map dimension ids to numbers, not {_describe(scores)}",
                 )
                 continue
-            for dimension in scores:
+            for dimension in [d for d, points in scores.items() if points is not None]:
                 label = f"score for {_show(dimension)}"
                 self.number(scores, dimension, (*where, "scores"), label=label)
                 if dimension in self.dimensions:
@@ -555,6 +596,9 @@ class _Checker:
                         (*where, "scores", _step(dimension)),
                         _unknown("dimension", dimension, list(self.dimensions)),
                     )
+        if self.quiz and options and marked and not right:
+            wanted = "one option" if kind == "single" else "at least one option"
+            self.report((*path, "options"), f"'options' needs {wanted} with 'correct: true'")
         if ident:
             self.accepted[ident] = (
                 values,
@@ -661,6 +705,10 @@ class _Checker:
         if "error" in expect and len(expect) > 1:
             self.report((*path, "error"), "'error' cannot be combined with other expectations")
         self.text(expect, "error", path)
+        if "correct" in expect and self.quiz is False:
+            self.report((*path, "correct"), ONLY_QUIZ)
+        else:
+            self.integer(expect, "correct", path, 0, self.asked)
         for key in ("scores", "bands"):
             expected = expect.get(key, {})
             if not isinstance(expected, dict):

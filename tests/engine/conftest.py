@@ -44,6 +44,16 @@ def choice(ident: str, kind: str, *options: dict[str, Any], **changes: Any) -> d
     )
 
 
+def right(value: str, **changes: Any) -> dict[str, Any]:
+    """A knowledge check's correct option, with its explanation."""
+    return option(value, correct=True, feedback=f"<p>Yes, {value}.</p>") | changes
+
+
+def wrong(value: str, **changes: Any) -> dict[str, Any]:
+    """A knowledge check's wrong option, with its explanation."""
+    return option(value, feedback=f"<p>Not {value}.</p>") | changes
+
+
 def number(ident: str, low: object = 0, high: object = 10, **changes: Any) -> dict[str, Any]:
     question = {"id": ident, "type": "number", "text": f"Question {ident}?", "min": low}
     return question | {"max": high} | changes
@@ -67,6 +77,16 @@ def definition(*questions: object, **changes: Any) -> dict[str, Any]:
             {"title": "One", "questions": list(questions or (likert("q1"), likert("q2")))}
         ],
     } | changes
+
+
+def knowledge_check(*questions: object, **changes: Any) -> dict[str, Any]:
+    """A valid knowledge check: the questions given (by default 'pick', single, right
+    answer 'a', and 'ways', multiple, right answers 'walks' and 'talks'), no dimensions."""
+    questions = questions or (
+        choice("pick", "single", right("a"), wrong("b"), wrong("c")),
+        choice("ways", "multiple", right("walks"), wrong("meals"), right("talks")),
+    )
+    return definition(*questions, **({"kind": "knowledge-check", "dimensions": []} | changes))
 
 
 def engine_for(data: dict[str, Any], scorer: Scorer | None = None) -> Engine:

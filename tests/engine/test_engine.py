@@ -13,7 +13,16 @@ import assessment_engine
 import pytest
 from assessment_engine import AnswerError, Engine
 
-from .conftest import choice, definition, engine_for, likert, number, option, score
+from .conftest import (
+    choice,
+    definition,
+    engine_for,
+    knowledge_check,
+    likert,
+    number,
+    option,
+    score,
+)
 
 QUESTIONS = definition(
     likert("q1"),
@@ -27,7 +36,7 @@ ANSWERS = {"q1": 4, "pick": "money", "ways": ["talks"], "count": 12}
 
 
 def test_the_catalog_lists_each_question_with_the_values_it_accepts() -> None:
-    other = definition(id="other", title="Another", kind="knowledge-check")
+    other = knowledge_check(id="other", title="Another")
     engine = Engine({"check": QUESTIONS, "other": other})
     assert engine.catalog() == {
         "check": {
@@ -50,11 +59,22 @@ def test_the_catalog_lists_each_question_with_the_values_it_accepts() -> None:
             "title": "Another",
             "kind": "knowledge-check",
             "questions": [
-                {"id": "q1", "type": "likert", "optional": False, "values": [1, 2, 3, 4, 5]},
-                {"id": "q2", "type": "likert", "optional": False, "values": [1, 2, 3, 4, 5]},
+                {"id": "pick", "type": "single", "optional": False, "values": ["a", "b", "c"]},
+                {
+                    "id": "ways",
+                    "type": "multiple",
+                    "optional": False,
+                    "values": ["walks", "meals", "talks"],
+                },
             ],
         },
     }
+
+
+def test_the_catalog_does_not_reveal_which_answers_of_a_knowledge_check_are_correct() -> None:
+    catalog = engine_for(knowledge_check()).catalog()
+    text = json.dumps(catalog)
+    assert "correct" not in text and "answer" not in text and "Yes, " not in text
 
 
 def test_the_catalog_is_plain_json_data() -> None:
@@ -183,6 +203,10 @@ def broken(**result_changes: Any) -> Any:
             lambda answers, result: {k: v for k, v in result.items() if k != "notes"},
             id="drops a key",
         ),
+        pytest.param(
+            lambda answers, result: {k: v for k, v in result.items() if k != "quiz"},
+            id="drops the quiz",
+        ),
         pytest.param(broken(ratio=0.5), id="adds a key"),
         pytest.param(broken(dimensions=[{"id": "warmth", "score": 101}]), id="scores above 100"),
         pytest.param(broken(dimensions=[{"id": "warmth", "score": -1}]), id="scores below 0"),
@@ -214,6 +238,15 @@ def test_an_exception_in_an_authors_scorer_becomes_an_answer_error_chained_from_
     with pytest.raises(AnswerError, match="could not be scored") as refused:
         score(QUESTIONS, ANSWERS, scorer)
     assert isinstance(refused.value.__cause__, ZeroDivisionError)
+
+
+def test_an_authors_scorer_gets_and_may_change_a_knowledge_checks_quiz() -> None:
+    def scorer(answers: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
+        result["extra"]["share"] = result["quiz"]["correct"] / result["quiz"]["total"]
+        return result
+
+    result = score(knowledge_check(), {"pick": "a", "ways": []}, scorer)
+    assert (result["quiz"]["correct"], result["extra"]) == (1, {"share": 0.5})
 
 
 def test_bad_answers_are_refused_before_an_authors_scorer_runs() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 from assessment_engine.model import Assessment
 from assessment_engine.validation import Problem, check_examples, validate
 
-from .conftest import choice, definition, dimension, likert, option, profile
+from .conftest import choice, definition, dimension, knowledge_check, likert, option, profile
 
 
 def examples(*cases: dict[str, Any], scorer: Any = None) -> list[Problem]:
@@ -124,4 +124,59 @@ def test_examples_are_checked_against_the_scorers_result() -> None:
     case = {"name": "All", "answers": ANSWERS, "expect": {"profile": ["giver"]}}
     assert examples(case, scorer=scorer) == [
         Problem(("examples", 0, "expect", "profile"), "expected profile [giver], got []")
+    ]
+
+
+def quiz_examples(*cases: dict[str, Any]) -> list[Problem]:
+    """The problems of `cases` run against the default knowledge check."""
+    data = knowledge_check(examples=list(cases))
+    assert validate(data) == []
+    return check_examples(Assessment.from_definition(data))
+
+
+def test_an_expected_number_of_correct_answers_that_holds_gives_no_problem() -> None:
+    assert (
+        quiz_examples(
+            {
+                "name": "All right",
+                "answers": {"pick": "a", "ways": ["talks", "walks"]},
+                "expect": {"correct": 2},
+            },
+            {"name": "Half", "answers": {"pick": "a", "ways": ["walks"]}, "expect": {"correct": 1}},
+            {"name": "None", "answers": {"pick": "b", "ways": []}, "expect": {"correct": 0}},
+        )
+        == []
+    )
+
+
+def test_an_expected_number_of_correct_answers_that_differs_is_reported() -> None:
+    wrong = {"name": "Half", "answers": {"pick": "a", "ways": ["walks"]}, "expect": {"correct": 2}}
+    assert quiz_examples(wrong) == [
+        Problem(("examples", 0, "expect", "correct"), "expected 2 correct, got 1")
+    ]
+
+
+def test_expected_correct_answers_go_with_the_other_expectations_of_a_knowledge_check() -> None:
+    case = {
+        "name": "Half",
+        "answers": {"pick": "b", "ways": ["walks", "talks"]},
+        "expect": {"correct": 0, "feedback": ["pick"]},
+    }
+    path = ("examples", 0, "expect")
+    assert quiz_examples(case) == [
+        Problem((*path, "correct"), "expected 0 correct, got 1"),
+        Problem((*path, "feedback"), "expected feedback [pick], got [pick, ways]"),
+    ]
+
+
+def test_a_quiz_an_authors_module_removed_gives_no_correct_answers() -> None:
+    def scorer(answers: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
+        result["quiz"] = ["gone"]
+        return result
+
+    data = knowledge_check(
+        examples=[{"name": "Half", "answers": {"pick": "a", "ways": []}, "expect": {"correct": 1}}]
+    )
+    assert check_examples(Assessment.from_definition(data), scorer) == [
+        Problem(("examples", 0, "expect", "correct"), "expected 1 correct, got none")
     ]

@@ -38,15 +38,20 @@ POINTS = st.one_of(st.integers(-5, 5), st.floats(-5, 5))
 
 
 @st.composite
-def definitions(draw: st.DrawFn) -> dict[str, Any]:
-    """A valid definition with every feature in random measure."""
+def definitions(draw: st.DrawFn, quiz: bool | None = None) -> dict[str, Any]:
+    """A valid definition with every feature in random measure: a knowledge check when
+    `quiz`, else an assessment, either when None."""
+    quiz = draw(st.booleans()) if quiz is None else quiz
     dims = draw(st.lists(st.sampled_from(DIMENSIONS), max_size=3, unique=True))
     sizes = draw(st.lists(st.integers(2, 11), min_size=1, max_size=2))
     scales = {f"s{i}": {"labels": [f"L{n}" for n in range(size)]} for i, size in enumerate(sizes)}
     questions: list[dict[str, Any]] = []
     values: dict[str, list[Any]] = {}  # question id -> values a condition may name
     for i in range(draw(st.integers(1, 6))):
-        kind = draw(st.sampled_from(["single", "multiple", "number"] + ["likert"] * bool(dims)))
+        kinds = ["single", "multiple"]
+        if not quiz:
+            kinds += ["number"] + ["likert"] * bool(dims)
+        kind = draw(st.sampled_from(kinds))
         ident = f"q{i}"
         question = {
             "id": ident,
@@ -70,16 +75,22 @@ def definitions(draw: st.DrawFn) -> dict[str, Any]:
             values[ident] = [low]
         else:
             options = []
-            for value in draw(
-                st.lists(st.sampled_from("abcde"), min_size=2, max_size=4, unique=True)
-            ):
+            offered = draw(st.lists(st.sampled_from("abcde"), min_size=2, max_size=4, unique=True))
+            right: list[str] = []  # a knowledge check's correct options
+            if quiz and kind == "single":
+                right = [draw(st.sampled_from(offered))]
+            elif quiz:
+                right = draw(st.lists(st.sampled_from(offered), min_size=1, unique=True))
+            for value in offered:
                 item: dict[str, Any] = {"value": value, "label": value.upper()}
+                if quiz and (value in right or draw(st.booleans())):
+                    item["correct"] = value in right
                 scored = draw(st.booleans())
                 if dims and scored:
                     item["scores"] = draw(
                         st.dictionaries(st.sampled_from(dims), POINTS, max_size=2)
                     )
-                if draw(st.booleans()):
+                if quiz or draw(st.booleans()):
                     item["feedback"] = f"About {value}"
                 options.append(item)
             question["options"] = options
@@ -88,7 +99,20 @@ def definitions(draw: st.DrawFn) -> dict[str, Any]:
     fed = {q.get("dimension") for q in questions}
     fed |= {d for q in questions for o in q.get("options", []) for d in o.get("scores", {})}
     for dim in dims:
-        if dim not in fed:  # a dimension nothing feeds is an author's mistake: feed it
+        if dim not in fed and quiz:  # a dimension nothing feeds is an author's mistake: feed it
+            scored = {"value": "a", "label": "A", "feedback": "Yes", "correct": True}
+            questions.append(
+                {
+                    "id": f"x{dim}",
+                    "type": "single",
+                    "text": "More?",
+                    "options": [
+                        scored | {"scores": {dim: 1}},
+                        {"value": "b", "label": "B", "feedback": "No"},
+                    ],
+                }
+            )
+        elif dim not in fed:
             questions.append(
                 {
                     "id": f"x{dim}",
@@ -115,7 +139,9 @@ def definitions(draw: st.DrawFn) -> dict[str, Any]:
     sections = [{"title": "First", "questions": questions[:split]}]
     if questions[split:]:
         sections.append({"title": "Second", "questions": questions[split:]})
+    kind = draw(st.sampled_from(["assessment", None])) if not quiz else "knowledge-check"
     return definition(
+        **({"kind": kind} if kind else {}),
         scales=scales,
         dimensions=dimensions,
         sections=sections,
@@ -166,6 +192,10 @@ def check_result(result: dict[str, Any]) -> None:
         if all(type(dim[key]) is int for key in ("raw", "min", "max")):
             assert dim["min"] <= dim["raw"] <= dim["max"]
         assert (dim["score"] is None) == (dim["band"] is None) == (dim["min"] == dim["max"])
+    quiz = result["quiz"]
+    if quiz is not None:
+        assert quiz["total"] == len(quiz["questions"])
+        assert quiz["correct"] == sum(mark["correct"] for mark in quiz["questions"])
     text = json.dumps(result, allow_nan=False)
     assert json.loads(text) == result
 
@@ -184,6 +214,7 @@ def test_valid_answers_always_give_a_json_clean_result_with_scores_from_0_to_100
     engine = Engine({"check": data})
     result = engine.score("check", draw.draw(answers_for(engine)))
     check_result(result)
+    assert (result["quiz"] is None) == (data.get("kind") != "knowledge-check")
 
 
 @settings(max_examples=300, deadline=None)
@@ -200,6 +231,31 @@ def test_any_answers_give_a_result_or_an_answer_error_and_nothing_else(
         assert message.endswith(".") and "Traceback" not in message
         return
     check_result(result)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), definitions(quiz=True))
+def test_a_knowledge_check_marks_a_question_correct_exactly_when_the_correct_set_was_chosen(
+    draw: st.DataObject, data: dict[str, Any]
+) -> None:
+    engine = Engine({"check": data})
+    answers = draw.draw(answers_for(engine))
+    questions = [q for section in data["sections"] for q in section["questions"]]
+    for question in questions:  # the right answer, sometimes: random choices seldom are
+        right = [o["value"] for o in question["options"] if o.get("correct")]
+        if question["id"] in answers and draw.draw(st.booleans()):
+            answers[question["id"]] = right if question["type"] == "multiple" else right[0]
+    quiz = engine.score("check", answers)["quiz"]
+    assert [mark["question"] for mark in quiz["questions"]] == [q["id"] for q in questions]
+    for question, mark in zip(questions, quiz["questions"], strict=True):
+        answer = answers.get(question["id"])
+        chosen = set(answer if isinstance(answer, list) else [] if answer is None else [answer])
+        right = {o["value"] for o in question["options"] if o.get("correct")}
+        assert mark["correct"] == (chosen == right)
+        order = [o["value"] for o in question["options"]]
+        assert mark["chosen"] == [value for value in order if value in chosen]
+        assert mark["answer"] == [value for value in order if value in right]
+    assert quiz["total"] == len(questions)
 
 
 @settings(max_examples=200, deadline=None)

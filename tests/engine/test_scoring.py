@@ -11,11 +11,14 @@ from .conftest import (
     definition,
     dimension,
     dimension_result,
+    knowledge_check,
     likert,
     number,
     option,
     profile,
+    right,
     score,
+    wrong,
 )
 
 
@@ -254,6 +257,111 @@ def test_likert_feedback_is_for_the_value_chosen_not_the_reversed_value() -> Non
     ]
 
 
+# Knowledge checks
+
+
+def marks(result: dict[str, Any]) -> dict[str, bool]:
+    """Each question's mark in a knowledge check's result."""
+    return {mark["question"]: mark["correct"] for mark in result["quiz"]["questions"]}
+
+
+@pytest.mark.parametrize(("chosen", "correct"), [("a", True), ("b", False), ("c", False)])
+def test_a_single_question_is_correct_when_its_one_correct_option_is_chosen(
+    chosen: str, correct: bool
+) -> None:
+    result = score(knowledge_check(), {"pick": chosen, "ways": ["walks", "talks"]})
+    assert result["quiz"]["questions"][0] == {
+        "question": "pick",
+        "correct": correct,
+        "chosen": [chosen],
+        "answer": ["a"],
+    }
+    assert (result["quiz"]["correct"], result["quiz"]["total"]) == (1 + correct, 2)
+
+
+@pytest.mark.parametrize(
+    ("chosen", "correct"),
+    [
+        (["walks", "talks"], True),
+        (["talks", "walks"], True),  # a set: the order of the answer does not matter
+        (["walks"], False),  # a subset is not enough
+        (["walks", "talks", "meals"], False),  # nor is a superset
+        (["meals"], False),
+        ([], False),
+    ],
+)
+def test_a_multiple_question_is_correct_only_when_the_chosen_set_is_exactly_the_correct_set(
+    chosen: list[str], correct: bool
+) -> None:
+    result = score(knowledge_check(), {"pick": "a", "ways": chosen})
+    mark = result["quiz"]["questions"][1]
+    assert (mark["correct"], mark["answer"]) == (correct, ["walks", "talks"])
+    # both in the order the options are declared, whatever the order of the answer
+    assert mark["chosen"] == [v for v in ("walks", "meals", "talks") if v in chosen]
+
+
+@pytest.mark.parametrize("answers", [{"ways": ["walks", "talks"]}, {"pick": None, "ways": []}])
+def test_a_skipped_optional_question_counts_as_not_correct_and_is_still_listed(
+    answers: dict[str, Any],
+) -> None:
+    data = knowledge_check(
+        choice("pick", "single", right("a"), wrong("b"), optional=True),
+        choice("ways", "multiple", right("walks"), right("talks"), optional=True),
+    )
+    quiz = score(data, answers)["quiz"]
+    assert quiz["questions"][0] == {
+        "question": "pick",
+        "correct": False,
+        "chosen": [],
+        "answer": ["a"],
+    }
+    assert (quiz["correct"], quiz["total"]) == (1 if answers["ways"] else 0, 2)
+
+
+def test_a_knowledge_check_gives_the_feedback_of_every_chosen_option_in_declared_order() -> None:
+    data = knowledge_check(
+        choice("ways", "multiple", right("walks"), wrong("meals"), right("talks")),
+        choice("pick", "single", right("a"), wrong("b"), optional=True),
+        choice("more", "single", wrong("x"), right("y")),
+    )
+    result = score(data, {"more": "x", "ways": ["talks", "meals"]})
+    assert result["feedback"] == [
+        {"question": "ways", "value": "meals", "text": "<p>Not meals.</p>"},
+        {"question": "ways", "value": "talks", "text": "<p>Yes, talks.</p>"},
+        {"question": "more", "value": "x", "text": "<p>Not x.</p>"},
+    ]
+    assert marks(result) == {"ways": False, "pick": False, "more": False}
+
+
+def test_a_knowledge_check_may_still_score_dimensions_profiles_and_bands() -> None:
+    data = knowledge_check(
+        choice("pick", "single", right("a", scores={"warmth": 2}), wrong("b")),
+        choice("ways", "multiple", right("walks", scores={"warmth": 1}), wrong("meals")),
+        dimensions=[dimension("warmth")],
+        profiles=[profile("giver", "warmth")],
+    )
+    result = score(data, {"pick": "a", "ways": ["walks", "meals"]})
+    warmth = dimension_result(result)
+    assert (warmth["raw"], warmth["min"], warmth["max"], warmth["score"]) == (3, 0, 3, 100)
+    assert warmth["band"]["id"] == "high"
+    assert [p["id"] for p in result["profile"]] == ["giver"]
+    assert marks(result) == {"pick": True, "ways": False}
+
+
+def test_an_assessment_that_is_not_a_knowledge_check_has_no_quiz() -> None:
+    assert score(definition(), {"q1": 3, "q2": 3})["quiz"] is None
+    data = definition(likert("q1"), choice("pick", "single", option("a"), option("b")))
+    assert score(data, {"q1": 3, "pick": "a"})["quiz"] is None
+
+
+def test_an_option_score_left_empty_counts_as_absent() -> None:
+    data = definition(
+        likert("q1"), choice("pick", "multiple", option("a", scores={"warmth": None}), option("b"))
+    )
+    warmth = dimension_result(score(data, {"q1": 5, "pick": ["a"]}))
+    assert (warmth["raw"], warmth["min"], warmth["max"], warmth["questions"]) == (5, 1, 5, 1)
+
+
 # Recommendations
 
 
@@ -331,6 +439,7 @@ def test_the_result_has_every_documented_key_in_order() -> None:
         "title",
         "dimensions",
         "profile",
+        "quiz",
         "feedback",
         "recommendations",
         "notes",
@@ -348,3 +457,6 @@ def test_the_result_has_every_documented_key_in_order() -> None:
         "answered",
         "questions",
     ]
+    quiz = score(knowledge_check(), {"pick": "a", "ways": []})["quiz"]
+    assert list(quiz) == ["correct", "total", "questions"]
+    assert list(quiz["questions"][0]) == ["question", "correct", "chosen", "answer"]

@@ -7,9 +7,22 @@ from typing import Any
 import pytest
 from assessment_engine.validation import Problem, validate
 
-from .conftest import bands, choice, definition, dimension, likert, number, option, profile
+from .conftest import (
+    bands,
+    choice,
+    definition,
+    dimension,
+    knowledge_check,
+    likert,
+    number,
+    option,
+    profile,
+    right,
+    wrong,
+)
 
 Q0 = ("sections", 0, "questions", 0)  # the path of the first question
+Q1 = ("sections", 0, "questions", 1)
 TOP_KEYS = (
     "id, title, summary, sections, kind, intro, minutes, scales, dimensions, profiles, "
     "profile_rule, recommendations, scoring, examples"
@@ -254,6 +267,69 @@ CASES: list[tuple[str, object, Problem]] = [
             "score for 'warmth' must be a number from -1000 to 1000, not 'lots'",
         ),
     ),
+    # Knowledge checks
+    (
+        "a likert question in a knowledge check",
+        knowledge_check(
+            choice("pick", "single", right("a"), wrong("b")),
+            likert("q1"),
+            dimensions=[dimension("warmth")],
+        ),
+        Problem(
+            (*Q1, "type"), "'type' must be single or multiple in a knowledge check, not 'likert'"
+        ),
+    ),
+    (
+        "a number question in a knowledge check",
+        knowledge_check(number("count")),
+        Problem(
+            (*Q0, "type"), "'type' must be single or multiple in a knowledge check, not 'number'"
+        ),
+    ),
+    (
+        "a single question of a knowledge check without a correct option",
+        knowledge_check(choice("pick", "single", wrong("a"), wrong("b", correct=False))),
+        Problem((*Q0, "options"), "'options' needs one option with 'correct: true'"),
+    ),
+    (
+        "a single question of a knowledge check with two correct options",
+        knowledge_check(choice("pick", "single", right("a"), wrong("b"), right("c"))),
+        Problem(
+            (*Q0, "options", 2, "correct"),
+            "only one option of a single question can be correct, and 'a' already is",
+        ),
+    ),
+    (
+        "a multiple question of a knowledge check without a correct option",
+        knowledge_check(choice("ways", "multiple", wrong("walks"), wrong("talks"))),
+        Problem((*Q0, "options"), "'options' needs at least one option with 'correct: true'"),
+    ),
+    (
+        "an option of a knowledge check without feedback",
+        knowledge_check(choice("pick", "single", right("a"), wrong("b", feedback=None))),
+        Problem((*Q0, "options", 1), "an option in a knowledge check needs 'feedback'"),
+    ),
+    (
+        "an option of a knowledge check marked correct with text",
+        knowledge_check(choice("pick", "single", right("a", correct="yes"), wrong("b"))),
+        Problem((*Q0, "options", 0, "correct"), "'correct' must be true or false, not text"),
+    ),
+    (
+        "a correct option in an assessment",
+        definition(likert("q1"), choice("pick", "single", option("a", correct=True), option("b"))),
+        Problem(
+            (*Q1, "options", 0, "correct"),
+            "'correct' applies only to a knowledge check (kind: knowledge-check)",
+        ),
+    ),
+    (
+        "an option marked not correct in an assessment",
+        definition(likert("q1"), choice("pick", "single", option("a"), option("b", correct=False))),
+        Problem(
+            (*Q1, "options", 1, "correct"),
+            "'correct' applies only to a knowledge check (kind: knowledge-check)",
+        ),
+    ),
     # Number questions
     (
         "a number question whose max is not above its min",
@@ -493,6 +569,22 @@ CASES: list[tuple[str, object, Problem]] = [
         Problem(("examples", 0, "expect", "feedback", 0), "unknown question 'q3'; known: q1, q2"),
     ),
     (
+        "an expected number of correct answers in an assessment",
+        definition(examples=[{"name": "All", "answers": {}, "expect": {"correct": 2}}]),
+        Problem(
+            ("examples", 0, "expect", "correct"),
+            "'correct' applies only to a knowledge check (kind: knowledge-check)",
+        ),
+    ),
+    (
+        "more correct answers expected than a knowledge check has questions",
+        knowledge_check(examples=[{"name": "All", "answers": {}, "expect": {"correct": 3}}]),
+        Problem(
+            ("examples", 0, "expect", "correct"),
+            "'correct' must be a whole number from 0 to 2, not 3",
+        ),
+    ),
+    (
         "an expected error with other expectations",
         definition(
             examples=[{"name": "All", "answers": {}, "expect": {"error": "x", "profile": []}}]
@@ -552,11 +644,58 @@ def test_an_optional_key_left_empty_counts_as_absent() -> None:
     assert validate(definition(intro=None, profiles=None, scoring=None)) == []
 
 
-def test_knowledge_check_keys_are_accepted_ahead_of_their_use() -> None:
+def test_a_knowledge_check_may_have_dimensions_profiles_bands_and_examples() -> None:
+    assert validate(knowledge_check()) == []
+    data = knowledge_check(
+        choice("pick", "single", right("a", scores={"warmth": 1}), wrong("b", correct=False)),
+        choice("ways", "multiple", right("walks"), right("talks"), optional=True),
+        dimensions=[dimension("warmth")],
+        profiles=[profile("giver", "warmth")],
+        recommendations=[{"slug": "a", "when": {"dimension": "warmth", "bands": ["low"]}}],
+        examples=[{"name": "All", "answers": {"pick": "a"}, "expect": {"correct": 1}}],
+    )
+    assert validate(data) == []
+
+
+def test_every_problem_of_a_knowledge_check_is_reported() -> None:
+    data = knowledge_check(
+        likert("q1", dimension=None, scale=None),
+        choice("pick", "single", option("a"), right("b"), right("c", feedback="")),
+        choice("ways", "multiple", wrong("walks"), wrong("talks", feedback=None)),
+        number("count", 0, 10),
+    )
+    Q2, Q3 = ("sections", 0, "questions", 2), ("sections", 0, "questions", 3)
+    assert [(p.path, p.message) for p in validate(data)] == [
+        (Q0, "a likert question needs 'scale'"),
+        (Q0, "a likert question needs 'dimension'"),
+        ((*Q0, "type"), "'type' must be single or multiple in a knowledge check, not 'likert'"),
+        ((*Q1, "options", 0), "an option in a knowledge check needs 'feedback'"),
+        ((*Q1, "options", 2, "feedback"), "'feedback' must not be empty"),
+        (
+            (*Q1, "options", 2, "correct"),
+            "only one option of a single question can be correct, and 'b' already is",
+        ),
+        ((*Q2, "options", 1), "an option in a knowledge check needs 'feedback'"),
+        ((*Q2, "options"), "'options' needs at least one option with 'correct: true'"),
+        ((*Q3, "type"), "'type' must be single or multiple in a knowledge check, not 'number'"),
+    ]
+
+
+def test_with_an_unknown_kind_neither_kinds_own_rules_are_checked() -> None:
     data = definition(
         likert("q1"),
-        choice("pick", "single", option("a", correct=True), option("b", correct=False)),
-        kind="knowledge-check",
+        choice("pick", "single", option("a", correct=True), option("b"), option("c", correct=True)),
+        kind="knowledge_check",
+        examples=[{"name": "All", "answers": {}, "expect": {"correct": 1}}],
+    )
+    assert only(data) == Problem(
+        ("kind",), "unknown kind 'knowledge_check' (did you mean 'knowledge-check'?)"
+    )
+
+
+def test_an_option_score_left_empty_counts_as_absent() -> None:
+    data = definition(
+        likert("q1"), choice("pick", "single", option("a", scores={"warmth": None}), option("b"))
     )
     assert validate(data) == []
 
