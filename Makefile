@@ -5,7 +5,7 @@ VENV      := .venv
 PY        := $(VENV)/bin/python
 PELICAN   := $(VENV)/bin/pelican
 INPUTDIR  := content
-OUTPUTDIR := output
+OUTPUTDIR ?= output
 HOST      ?= 127.0.0.1
 PORT      ?= 8000
 # Any warning or error fails the build once all are listed (plugins/build_report):

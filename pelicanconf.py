@@ -29,7 +29,14 @@ IGNORE_FILES = [".#*", "__pycache__", "*.pyc"]
 
 THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["build_report", "pelican.plugins.sitemap", "reading", "links", "assessments"]
+PLUGINS = [
+    "build_report",
+    "pelican.plugins.sitemap",
+    "reading",
+    "links",
+    "assessments",
+    "site_assets",
+]
 
 # Clean URLs: /guides/what-connection-is/ rather than .html files.
 ARTICLE_URL = "{category}/{slug}/"
@@ -107,6 +114,10 @@ CSP_BASE = (
     "default-src 'none'; img-src 'self' data:; style-src 'self'; font-src 'self'; "
     "manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'"
 )
+
+# A service worker keeps the runtime, the package and visited pages for offline
+# use, registered by assessment pages only. False ships one that removes itself.
+SERVICE_WORKER = True
 
 # Production sets this to the absolute site URL for canonical links and Open Graph.
 CANONICAL_SITEURL = ""

@@ -27,6 +27,7 @@ def build_site(
     settings: str = "publishconf.py",
     content: Path | None = None,
     siteurl: str = SITEURL,
+    extra: dict[str, str] | None = None,
 ) -> Build:
     """Run the build command as an author would, in a subprocess, and keep its log."""
     env = {**os.environ, "SITEURL": siteurl, "COLUMNS": "1000"}
@@ -39,6 +40,7 @@ def build_site(
         str(output),
         "-s",
         str(ROOT / settings),
+        *(["-e", *(f"{key}={value}" for key, value in extra.items())] if extra else []),
     ]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     return Build(output, result.returncode, result.stdout + result.stderr)

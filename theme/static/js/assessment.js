@@ -17,14 +17,18 @@ const questions = [...form.querySelectorAll("[data-question]")];
 // answers (a broken network or policy), so it is generous for slow phones.
 const LOAD_TIMEOUT_MS = Number(form.dataset.loadTimeout || 120000);
 
-// Trusted Types: the page's policy only lets these two named policies create
+const { siteRoot, serviceWorker } = document.documentElement.dataset;
+const siteRootUrl = new URL(siteRoot || "./", location.href);
+const serviceWorkerUrl = serviceWorker ? new URL(serviceWorker, siteRootUrl).href : null;
+
+// Trusted Types: the page's policy lets only this named policy create
 // script URLs and HTML. The HTML comes from the site's own compiled package
 // (authors' Markdown rendered at build time), never from the reader.
 const policy = window.trustedTypes
   ? window.trustedTypes.createPolicy("closer", {
       createScriptURL: (url) => {
-        if (!url.startsWith("blob:")) throw new TypeError("Only the scoring worker may be started.");
-        return url;
+        if (url.startsWith("blob:") || url === serviceWorkerUrl) return url;
+        throw new TypeError("Only the scoring worker and the site's service worker may start.");
       },
       createHTML: (html) => html,
     })
@@ -400,5 +404,13 @@ results.addEventListener("click", (event) => {
   if (action === "print") window.print();
   if (action === "restart") startOver();
 });
+// Offline use: the service worker caches the runtime and package (never answers).
+if (serviceWorkerUrl && "serviceWorker" in navigator) {
+  const scope = siteRootUrl.href;
+  navigator.serviceWorker.register(policy.createScriptURL(serviceWorkerUrl), { scope }).catch(() => {
+    // Offline use is a bonus: the assessment works the same without it.
+  });
+}
+
 document.body.classList.add("js");
 updateProgress();

@@ -1,6 +1,6 @@
 // The scoring worker: loads the self-hosted Pyodide runtime and the site's
 // compiled assessment package, then scores answers. It is started from a blob:
-// URL by assessment.js, so it runs under the page's own Content-Security-Policy
+// URL by the page script, so it runs under the page's own Content-Security-Policy
 // (connect-src 'self': it cannot send anything to another origin).
 //
 // Protocol: {id, type, payload} in; {id, result} or {id, error} out, and
