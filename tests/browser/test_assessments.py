@@ -123,13 +123,18 @@ def test_no_request_carries_an_answer_or_goes_elsewhere(
         assert "cookie" not in {name.lower() for name in request.headers}
         for value in answers.values():
             assert json.dumps(value) not in headers
-    after = [
-        urlsplit(r.url).path for r in requests[first_answer_at:] if not r.url.startswith("blob:")
-    ]
+    later = [r for r in requests[first_answer_at:] if not r.url.startswith("blob:")]
+    # The page and its scoring worker fetch only the runtime and the package...
     runtime = {"/" + p.relative_to(site.output).as_posix() for p in (site.output / "py").rglob("*")}
     worker = next((site.output / "theme" / "js").glob("scoring-worker.*.js")).name
-    allowed = {f"/theme/js/{worker}", *runtime}
-    assert after and set(after) <= allowed
+    page_fetches = {urlsplit(r.url).path for r in later if r.service_worker is None}
+    assert page_fetches and page_fetches <= {f"/theme/js/{worker}", "/sw.js", *runtime}
+    # ...and the service worker, started then, only the files its build listed.
+    listed = (site.output / "sw.js").read_text()
+    for request in later:
+        path = urlsplit(request.url).path.lstrip("/")
+        if request.service_worker is not None and path != "sw.js":
+            assert f'"{path}"' in listed, request.url
 
 
 def test_the_scoring_worker_cannot_reach_another_origin(

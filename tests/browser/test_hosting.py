@@ -25,7 +25,9 @@ def take_check_in(page: Page) -> None:
 
 def wait_for_offline_ready(page: Page) -> None:
     """Until the service worker controls the page, its two caches made. (Polled:
-    wait_for_function takes a string, which the page's policy refuses to eval.)"""
+    wait_for_function takes a string, which the page's policy refuses to eval.)
+    The reader's first touch of the form registers it, as it starts scoring."""
+    page.locator("form.assessment-form input").first.focus()
     for _ in range(300):
         controlled = page.evaluate("() => !!navigator.serviceWorker.controller")
         if controlled and len(page.evaluate("() => caches.keys()")) == 2:
