@@ -119,6 +119,16 @@ CSP_BASE = (
 # use, registered by assessment pages only. False ships one that removes itself.
 SERVICE_WORKER = True
 
+# The policy of pages that score answers (assessments, guides with a quiz):
+# Pyodide (WebAssembly) runs in a blob: worker, which inherits this policy, so
+# it may fetch from this site only. A module worker's imports are worker
+# requests, hence 'self' beside blob: in worker-src. Trusted Types guard the
+# places a page script creates a worker URL or inserts result HTML.
+CSP_SCRIPTED = (
+    CSP_BASE + "; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; "
+    "connect-src 'self'; require-trusted-types-for 'script'; trusted-types closer"
+)
+
 # Production sets this to the absolute site URL for canonical links and Open Graph.
 CANONICAL_SITEURL = ""
 LOAD_CONTENT_CACHE = False

@@ -15,6 +15,17 @@ from tests.website.pages import SITEURL
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def assessment_slugs(kind: str = "assessment") -> list[str]:
+    """Slugs of content/assessments/*.yaml of one kind (knowledge checks have
+    no page of their own)."""
+    found = []
+    for path in sorted((ROOT / "content" / "assessments").glob("*.yaml")):
+        is_check = "kind: knowledge-check" in path.read_text(encoding="utf-8")
+        if is_check == (kind == "knowledge-check"):
+            found.append(path.stem)
+    return found
+
+
 @dataclass(frozen=True)
 class Build:
     output: Path

@@ -25,5 +25,10 @@ class Assessment(Content):
         return [q for section in self.definition["sections"] for q in section["questions"]]
 
     @property
+    def has_page(self) -> bool:
+        """Knowledge checks live inside guides; assessments have pages too."""
+        return self.definition.get("kind", "assessment") != "knowledge-check"
+
+    @property
     def minutes(self) -> int | None:
         return self.definition.get("minutes")

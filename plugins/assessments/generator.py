@@ -26,7 +26,9 @@ class AssessmentGenerator(Generator):
     in full and left out: nothing half-checked reaches the site."""
 
     def generate_context(self) -> None:
-        self.assessments: list[Assessment] = []
+        # Every compiled definition: assessments (with pages of their own) and
+        # knowledge checks (only ever embedded in guides).
+        self.quizzes: list[Assessment] = []
         self.scorer_files: dict[str, Path] = {}
         problems: list[AuthorProblem] = []
         sources = self.get_files(self.settings["ASSESSMENT_PATHS"], extensions=("yaml", "yml"))
@@ -44,7 +46,9 @@ class AssessmentGenerator(Generator):
         titles = {
             data["id"]: str(data.get("title", ""))
             for *_, data, _map in loaded
-            if isinstance(data, dict) and isinstance(data.get("id"), str)
+            if isinstance(data, dict)
+            and isinstance(data.get("id"), str)
+            and data.get("kind") != "knowledge-check"
         }
         links = self._links = self._link_table(titles)
         for relative, path, display, data, source_map in loaded:
@@ -55,28 +59,33 @@ class AssessmentGenerator(Generator):
             self._add(relative, path, data, links)
 
         report(problems)
-        self.assessments.sort(key=lambda item: (item.minutes or 0, item.title))
+        self.assessments = sorted(
+            (quiz for quiz in self.quizzes if quiz.has_page),
+            key=lambda a: (a.minutes or 0, a.title),
+        )
         self.context["assessments"] = self.assessments
+        self.context["quizzes_by_slug"] = {quiz.slug: quiz for quiz in self.quizzes}
         self.context["assessment_problems"] = problems
 
-    def generate_output(self, writer: Any) -> None:
-        # Every generator has read its content by now, so links in the
-        # assessments' text can be resolved (to URLs relative to the site root).
-        for assessment in self.assessments:
-            assessment.definition = compile_definition(
-                assessment.source_data,
-                lambda text, a=assessment: a._update_content(self._markdown(text), ""),
+    def finalize(self) -> None:
+        """Once every generator has read its content (and before any page is
+        written): resolve links in the definitions' text (relative to the site
+        root) and build the package, whose folders the pages name."""
+        for quiz in self.quizzes:
+            quiz.definition = compile_definition(
+                quiz.source_data,
+                lambda text, q=quiz: q._update_content(self._markdown(text), ""),
                 self._links.__getitem__,
             )
         layout = None
-        if self.assessments:
+        if self.quizzes:
             try:
                 layout = build_package(
-                    definitions={a.slug: a.definition for a in self.assessments},
+                    definitions={q.slug: q.definition for q in self.quizzes},
                     scorer_files={
-                        a.slug: self.scorer_files[a.slug]
-                        for a in self.assessments
-                        if a.slug in self.scorer_files
+                        q.slug: self.scorer_files[q.slug]
+                        for q in self.quizzes
+                        if q.slug in self.scorer_files
                     },
                     settings=self.settings,
                     output_path=Path(self.output_path),
@@ -84,6 +93,8 @@ class AssessmentGenerator(Generator):
             except RuntimeMissing as error:
                 log.error("%s", error)
         self.context["assessment_layout"] = layout
+
+    def generate_output(self, writer: Any) -> None:
         for assessment in self.assessments:
             writer.write_file(
                 assessment.save_as,
@@ -117,8 +128,9 @@ class AssessmentGenerator(Generator):
         scorer_path = scorer_path_of(path, data)
         if scorer_path is not None:
             self.scorer_files[assessment.slug] = scorer_path
-        self.add_source_path(assessment)
-        self.assessments.append(assessment)
+        if assessment.has_page:
+            self.add_source_path(assessment)
+        self.quizzes.append(assessment)
 
     def _link_table(self, assessment_titles: dict[str, str]) -> dict[str, tuple[str, str]]:
         """slug -> (title, url) for everything a recommendation may name."""

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from .embeds import render_embeds
 from .links import site_links
 
 DEFAULTS: dict[str, Any] = {
@@ -30,4 +35,12 @@ DEFAULTS: dict[str, Any] = {
 def apply_defaults(settings: dict[str, Any]) -> None:
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
-    settings.setdefault("JINJA_FILTERS", {})["site_links"] = site_links
+    filters = settings.setdefault("JINJA_FILTERS", {})
+    filters["site_links"] = site_links
+    filters["embed_quizzes"] = embed_quizzes
+
+
+@pass_context
+def embed_quizzes(context: Context, html: str, item: Any) -> Markup:
+    """Jinja filter: `{{ article.content | embed_quizzes(article) }}`."""
+    return render_embeds(context.environment, html, item, context.get_all(), context["SITEURL"])

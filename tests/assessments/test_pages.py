@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, Build
+from tests.conftest import Build, assessment_slugs
 
-SLUGS = sorted(p.stem for p in (ROOT / "content/assessments").glob("*.yaml"))
+SLUGS = assessment_slugs()
 
 
 def page(site: Build, path: str) -> BeautifulSoup:
@@ -56,3 +56,12 @@ def test_the_page_says_scoring_needs_javascript_and_that_answers_stay(site: Buil
     soup = page(site, "assessments/check-in")
     assert "needs JavaScript" in soup.noscript.get_text()
     assert "never sent anywhere" in soup.select_one(".privacy-note").get_text()
+
+
+def test_knowledge_checks_have_no_page_and_are_not_listed(site: Build) -> None:
+    checks = assessment_slugs("knowledge-check")
+    assert len(checks) >= 2
+    index = (site.output / "assessments" / "index.html").read_text()
+    for slug in checks:
+        assert not (site.output / "assessments" / slug).exists()
+        assert slug not in index

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from tests.conftest import ROOT, SITEURL, Build
+from tests.conftest import ROOT, SITEURL, Build, assessment_slugs
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -31,8 +31,8 @@ def test_the_sitemap_parses_and_lists_every_guide_page_and_assessment(site: Buil
             assert f"{SITEURL}/{kind}/{slug}/" in urls
     for page in (ROOT / "content" / "pages").glob("*.md"):
         assert f"{SITEURL}/{page.stem}/" in urls
-    for assessment in (ROOT / "content" / "assessments").glob("*.yaml"):
-        assert f"{SITEURL}/assessments/{assessment.stem}/" in urls
+    for slug in assessment_slugs():
+        assert f"{SITEURL}/assessments/{slug}/" in urls
     assert f"{SITEURL}/404.html" not in urls
     assert all(url.startswith(SITEURL + "/") for url in urls)
 

@@ -1,0 +1,57 @@
+"""Quizzes embedded in guides with one line of Markdown."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from tests.conftest import ROOT, Build, build_site
+
+
+def soup_of(site: Build, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site.output / path / "index.html").read_text(), "html.parser")
+
+
+def test_the_embed_line_renders_the_quiz_form_in_the_guide(site: Build) -> None:
+    soup = soup_of(site, "guides/what-connection-is")
+    form = soup.select_one(".prose .embedded-quiz form.assessment-form")
+    assert form is not None and form["data-assessment"] == "check-in"
+    assert "[quiz:" not in soup.get_text()
+    assert soup.select_one(".embedded-quiz--inline") is not None
+    # It links to the full assessment, and the page may now run the scoring script.
+    assert soup.select_one(".embedded-quiz a[href$='assessments/check-in/']") is not None
+    policy = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    assert "'wasm-unsafe-eval'" in policy and "connect-src 'self'" in policy
+    assert soup.find("script", src=re.compile(r"theme/js/assessment\.[0-9a-f]+\.js$")) is not None
+
+
+def test_knowledge_checks_are_embedded_in_two_practice_guides(site: Build) -> None:
+    for path, slug in [
+        ("practices/fifteen-micro-connections", "micro-connections-quiz"),
+        ("practices/repair-after-conflict", "repair-quiz"),
+    ]:
+        form = soup_of(site, path).select_one(".embedded-quiz form")
+        assert form["data-assessment"] == slug and form["data-kind"] == "knowledge-check"
+
+
+def test_guides_without_a_quiz_stay_free_of_script(site: Build) -> None:
+    soup = soup_of(site, "guides/the-emotional-rope")
+    assert soup.find("script") is None
+    policy = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    assert "script-src 'none'" in policy
+
+
+def test_an_unknown_quiz_fails_the_build_with_file_and_line(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    guide = content / "guides" / "common-mistakes.md"
+    lines = guide.read_text().splitlines()
+    lines.insert(12, "\n[quiz: no-such-quiz]\n")
+    guide.write_text("\n".join(lines) + "\n")
+    number = guide.read_text().splitlines().index("[quiz: no-such-quiz]") + 1
+    build = build_site(tmp_path / "out", content=content)
+    assert build.returncode != 0
+    assert f"guides/common-mistakes.md:{number}: quiz 'no-such-quiz' does not exist" in build.log
