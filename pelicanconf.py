@@ -23,7 +23,8 @@ DEFAULT_DATE_FORMAT = "%-d %B %Y"
 PATH = "content"
 ARTICLE_PATHS = ["guides", "practices"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["extra"]
+# No static files of our own yet; the theme brings its CSS, scripts and icon.
+STATIC_PATHS: list[str] = []
 # Assessments are read by their own plugin, never as articles or static files.
 IGNORE_FILES = [".#*", "__pycache__", "*.pyc"]
 
