@@ -25,7 +25,6 @@ def check_assessment(
     data: Any,
     source_map: SourceMap,
     links: Links,
-    render_markdown: Callable[[str], str],
 ) -> list[AuthorProblem]:
     """All problems of the file at `path` (shown to authors as `display`)."""
 
@@ -58,9 +57,8 @@ def check_assessment(
     if problems:
         return problems
     scorer = load_scorer(scorer_path)[0] if scorer_path else None
-    model = AssessmentModel.from_definition(
-        compile_definition(data, render_markdown, links.__getitem__)
-    )
+    # The examples check scores, not text: Markdown is left unrendered.
+    model = AssessmentModel.from_definition(compile_definition(data, str, links.__getitem__))
     return [at(problem.path, problem.message) for problem in check_examples(model, scorer)]
 
 

@@ -33,11 +33,12 @@ class AssessmentGenerator(Generator):
         problems: list[AuthorProblem] = []
         sources = self.get_files(self.settings["ASSESSMENT_PATHS"], extensions=("yaml", "yml"))
         loaded = []
+        cache = Path(self.settings["ASSESSMENT_CACHE_DIR"])
         for relative in sorted(sources):
             path = Path(self.path) / relative
             display = self._display_path(path)
             try:
-                data, source_map = read_source(path)
+                data, source_map = read_source(path, cache)
             except SourceError as error:
                 problems.append(AuthorProblem(display, error.line, error.message))
                 continue
@@ -52,7 +53,7 @@ class AssessmentGenerator(Generator):
         }
         links = self._links = self._link_table(titles)
         for relative, path, display, data, source_map in loaded:
-            found = check_assessment(path, display, data, source_map, links, self._markdown)
+            found = check_assessment(path, display, data, source_map, links)
             if found:
                 problems.extend(found)
                 continue
@@ -115,9 +116,11 @@ class AssessmentGenerator(Generator):
     def _add(
         self, relative: str, path: Path, data: dict[str, Any], links: dict[str, tuple[str, str]]
     ) -> None:
-        definition = compile_definition(data, self._markdown, links.__getitem__)
+        # Text stays Markdown until finalize() renders it with links resolved;
+        # only the intro (the page's content) is needed as HTML now.
+        definition = compile_definition(data, str, links.__getitem__)
         assessment = Assessment(
-            definition.get("intro", ""),
+            self._markdown(data["intro"]) if "intro" in data else "",
             metadata={"title": data["title"], "slug": data["id"], "summary": data["summary"]},
             settings=self.settings,
             source_path=str(path),

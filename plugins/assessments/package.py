@@ -8,6 +8,7 @@ deploy that changed nothing changes no file (and no cache).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -17,14 +18,12 @@ import sys
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from pyodide_lock import PyodideLockSpec
-from pyodide_lock.utils import add_wheels_to_spec
-from wheel.wheelfile import WheelFile
-
 from .author_module import module_name
+from .cache import cached_folder, code_of, key_of
 from .reproducible import fixed_source_date, normalise_zip, sha256_of, zip_entry
 from .runtime import Runtime
 
@@ -75,7 +74,14 @@ def build_package(
         runtime.copy_into(runtime_staging, Path(settings["ASSESSMENT_CACHE_DIR"]), compile_bytecode)
         package_staging = staging / "package"
         package_staging.mkdir()
-        write_package(definitions, scorer_files, runtime, package_staging, compile_bytecode)
+        write_package(
+            definitions,
+            scorer_files,
+            runtime,
+            package_staging,
+            compile_bytecode,
+            cache=Path(settings["ASSESSMENT_CACHE_DIR"]),
+        )
         runtime_dir = publish(runtime_staging, root, "runtime")
         package_dir = publish(package_staging, root, "package")
     prefix = settings["ASSESSMENT_RUNTIME_DIR"].strip("/")
@@ -88,10 +94,39 @@ def write_package(
     runtime: Runtime,
     folder: Path,
     compile_bytecode: bool,
+    cache: Path | None = None,
 ) -> None:
     """The wheel and a lockfile listing it alone (0.4 KB instead of 119 KB: the
-    runtime loads nothing else)."""
-    wheel = write_wheel(definitions, scorer_files, folder)
+    runtime loads nothing else). With a `cache` folder, a package built before
+    from the same files is copied instead: byte-compiling starts a process
+    that costs more than the rest of the plugin."""
+    files = wheel_files(definitions, scorer_files)
+    make = functools.partial(_write_package, files, runtime, folder, compile_bytecode)
+    if cache is None:
+        make()
+        return
+    key = key_of(
+        [
+            content_hash(files),
+            runtime.version,
+            runtime.lockfile.read_bytes(),
+            str(compile_bytecode),
+            version("pyodide-build"),
+            sys.version,
+            code_of("package", "reproducible"),
+        ]
+    )
+    cached_folder(cache, "package", key, folder, make)
+
+
+def _write_package(
+    files: Mapping[str, bytes], runtime: Runtime, folder: Path, compile_bytecode: bool
+) -> None:
+    # Imported on a cache miss only: they cost more than a cached build's plugin work.
+    from pyodide_lock import PyodideLockSpec
+    from pyodide_lock.utils import add_wheels_to_spec
+
+    wheel = write_wheel(files, folder)
     spec = add_wheels_to_spec(
         PyodideLockSpec.from_json(runtime.lockfile), [wheel], base_path=folder
     )
@@ -116,10 +151,10 @@ def publish(staging: Path, root: Path, kind: str) -> str:
     return name
 
 
-def write_wheel(
-    definitions: Mapping[str, dict[str, Any]], scorer_files: Mapping[str, Path], folder: Path
-) -> Path:
-    """A pure-Python wheel: the engine, `_compiled.py` and the authors' modules."""
+def wheel_files(
+    definitions: Mapping[str, dict[str, Any]], scorer_files: Mapping[str, Path]
+) -> dict[str, bytes]:
+    """The wheel's contents: the engine, `_compiled.py` and the authors' modules."""
     files: dict[str, bytes] = {}
     for source in sorted(ENGINE_DIR.glob("*.py")):
         if source.name not in ENGINE_BUILD_ONLY:
@@ -129,6 +164,13 @@ def write_wheel(
         files[f"{IMPORT_NAME}/authored/__init__.py"] = b""
         for path in scorer_files.values():
             files[f"{IMPORT_NAME}/authored/{module_name(path.name)}.py"] = path.read_bytes()
+    return files
+
+
+def write_wheel(files: Mapping[str, bytes], folder: Path) -> Path:
+    """A pure-Python wheel of `files` (arcname -> bytes), named by their hash."""
+    from wheel.wheelfile import WheelFile
+
     version = "1.0.0+" + content_hash(files)
     name = f"{DISTRIBUTION.replace('-', '_')}-{version}"
     metadata = f"Metadata-Version: 2.1\nName: {DISTRIBUTION}\nVersion: {version}\n"

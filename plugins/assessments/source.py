@@ -8,12 +8,11 @@ back into the line an author should look at.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from .cache import cached_value, code_of, key_of
 
 PathKey = tuple[str | int, ...]
 
@@ -42,12 +41,27 @@ class SourceMap:
         return 1
 
 
-def read_source(path: Path) -> tuple[Any, SourceMap]:
-    """Parse `path`; return its plain data and where each piece came from."""
+def read_source(path: Path, cache: Path | None = None) -> tuple[Any, SourceMap]:
+    """Parse `path`; return its plain data and where each piece came from.
+    With a `cache` folder, a file parsed before (same bytes, same parser) is
+    not parsed again: round-trip YAML is slow, and the result depends on
+    nothing else."""
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise SourceError(1, f"the file is not UTF-8 text ({error.reason})") from error
+    if cache is None:
+        return _parse(text)
+    key = key_of([raw, version("ruamel.yaml"), code_of("source")])
+    return cached_value(cache, "parsed", path.name, key, lambda: _parse(text))
+
+
+def _parse(text: str) -> tuple[Any, SourceMap]:
+    # Imported here: a build whose every file is cached never needs the parser.
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     yaml = YAML(typ="rt")
     # Keys must be unique: a repeated key silently losing a value would hide a mistake.
     yaml.allow_duplicate_keys = False
@@ -68,6 +82,8 @@ def read_source(path: Path) -> tuple[Any, SourceMap]:
 
 def _plain(node: Any, path: PathKey, source_map: SourceMap) -> Any:
     """Copy ruamel's round-trip nodes into dicts and lists, recording lines."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     if isinstance(node, CommentedMap):
         result = {}
         for key, value in node.items():

@@ -27,7 +27,7 @@ def problems_of(path: Path) -> list[AuthorProblem]:
         data, source_map = read_source(path)
     except SourceError as error:
         return [AuthorProblem(str(path), error.line, error.message)]
-    return check_assessment(path, str(path), data, source_map, KNOWN_SLUGS, lambda text: text)
+    return check_assessment(path, str(path), data, source_map, KNOWN_SLUGS)
 
 
 def expected_problems(path: Path) -> list[AuthorProblem]:
@@ -56,7 +56,7 @@ def test_the_real_assessments_have_no_problem() -> None:
     for path in sorted((ROOT / "content" / "assessments").glob("*.yaml")):
         data, source_map = read_source(path)
         links = {slug: ("", "") for slug in known_site_slugs()}
-        assert check_assessment(path, path.name, data, source_map, links, lambda t: t) == []
+        assert check_assessment(path, path.name, data, source_map, links) == []
 
 
 def known_site_slugs() -> set[str]:

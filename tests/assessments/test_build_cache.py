@@ -1,0 +1,94 @@
+"""The plugin's build cache: a rebuild reuses what did not change, and an edit
+to a source never serves a stale result."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from assessments import package, source
+from assessments.package import write_package
+from assessments.runtime import Runtime
+from assessments.source import SourceError, read_source
+
+from tests.conftest import ROOT
+
+ASSESSMENT = ROOT / "content" / "assessments" / "check-in.yaml"
+
+
+def refuse(*_args: object) -> None:
+    raise AssertionError("the cache should have answered")
+
+
+def test_a_file_read_before_is_not_parsed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / ASSESSMENT.name
+    copy.write_bytes(ASSESSMENT.read_bytes())
+    fresh = read_source(copy)
+    assert read_source(copy, tmp_path / "cache") == fresh
+    monkeypatch.setattr(source, "_parse", refuse)
+    data, source_map = read_source(copy, tmp_path / "cache")
+    assert data == fresh[0]
+    assert source_map.lines == fresh[1].lines
+
+
+def test_an_edited_file_is_parsed_again(tmp_path: Path) -> None:
+    copy = tmp_path / ASSESSMENT.name
+    copy.write_bytes(ASSESSMENT.read_bytes())
+    before, _ = read_source(copy, tmp_path / "cache")
+    copy.write_text(
+        ASSESSMENT.read_text(encoding="utf-8").replace(before["title"], "A new title", 1),
+        encoding="utf-8",
+    )
+    after, _ = read_source(copy, tmp_path / "cache")
+    assert after["title"] == "A new title"
+    # One entry per file: the old one went when the new one was written.
+    assert len(list((tmp_path / "cache" / "parsed").iterdir())) == 1
+
+
+def test_a_broken_file_is_reported_on_every_build(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(SourceError, match="YAML syntax"):
+            read_source(broken, tmp_path / "cache")
+
+
+@pytest.fixture(scope="module")
+def runtime() -> Runtime:
+    return Runtime.from_settings(
+        {
+            "ASSESSMENT_PYODIDE_DIR": str(ROOT / "node_modules/pyodide"),
+            "ASSESSMENT_PACKAGE_JSON": str(ROOT / "package.json"),
+        }
+    )
+
+
+def package_files(
+    tmp_path: Path, name: str, runtime: Runtime, definitions: dict, cache: Path
+) -> dict[str, bytes]:
+    folder = tmp_path / name
+    folder.mkdir()
+    write_package(definitions, {}, runtime, folder, compile_bytecode=False, cache=cache)
+    return {path.name: path.read_bytes() for path in folder.iterdir()}
+
+
+def test_an_unchanged_package_is_copied_and_a_changed_one_rebuilt(
+    tmp_path: Path, runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    definitions = {"demo": {"id": "demo", "title": "Demo"}}
+    first = package_files(tmp_path, "first", runtime, definitions, cache)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(package, "_write_package", refuse)
+        assert package_files(tmp_path, "again", runtime, definitions, cache) == first
+
+    changed = {"demo": {"id": "demo", "title": "Demo, edited"}}
+    rebuilt = package_files(tmp_path, "changed", runtime, changed, cache)
+    (wheel,) = (name for name in rebuilt if name.endswith(".whl"))
+    assert wheel not in first  # the wheel is named by its contents
+    with zipfile.ZipFile(tmp_path / "changed" / wheel) as archive:
+        assert b"Demo, edited" in archive.read("assessment_engine/_compiled.py")
