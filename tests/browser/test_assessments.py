@@ -124,17 +124,30 @@ def test_no_request_carries_an_answer_or_goes_elsewhere(
         for value in answers.values():
             assert json.dumps(value) not in headers
     later = [r for r in requests[first_answer_at:] if not r.url.startswith("blob:")]
-    # The page and its scoring worker fetch only the runtime and the package...
+    # The page and its scoring worker fetch only the runtime and the package
+    # (on an assessment's page, usually all done before the first answer)...
     runtime = {"/" + p.relative_to(site.output).as_posix() for p in (site.output / "py").rglob("*")}
     worker = next((site.output / "theme" / "js").glob("scoring-worker.*.js")).name
     page_fetches = {urlsplit(r.url).path for r in later if r.service_worker is None}
-    assert page_fetches and page_fetches <= {f"/theme/js/{worker}", "/sw.js", *runtime}
+    assert page_fetches <= {f"/theme/js/{worker}", "/sw.js", *runtime}
     # ...and the service worker, started then, only the files its build listed.
     listed = (site.output / "sw.js").read_text()
     for request in later:
         path = urlsplit(request.url).path.lstrip("/")
         if request.service_worker is not None and path != "sw.js":
             assert f'"{path}"' in listed, request.url
+
+
+def test_on_its_own_page_scoring_is_ready_before_the_first_answer(
+    browser: Browser, site_url: str
+) -> None:
+    page = browser.new_page()
+    page.goto(f"{site_url}assessments/check-in/")
+    # Nothing touched: the form on screen is enough to start loading.
+    page.wait_for_selector("#scoring-status[data-state='ready']", timeout=60_000)
+    assert page.evaluate("document.activeElement === document.body")
+    assert len(page.workers) == 1
+    page.close()
 
 
 def test_the_scoring_worker_cannot_reach_another_origin(

@@ -1,5 +1,6 @@
 // The reader's side of assessments and quizzes: progress, one scoring worker
-// per page (started when the reader engages with a form), results in place.
+// per page (started when the reader engages with a form, or on an assessment's
+// own page as soon as its form is on screen), results in place.
 // Works for an assessment page and for quizzes embedded in guides alike.
 //
 // Privacy: answers live only in this page's memory and in the worker, which
@@ -289,5 +290,24 @@ if (forms.length) {
     new URL(first.dataset.package, location.href).href,
   );
   for (const form of forms) new Quiz(form, scoring);
+  if (first.closest("[data-scoring-start=visible]")) startWhenVisible(first, scoring);
   document.body.classList.add("js");
+}
+
+// An assessment's own page is opened to be taken: scoring starts loading once
+// its form is on screen and the page is idle, so it is usually ready by the
+// first answer (it takes about a second, mostly Python starting up). Quizzes
+// inside guides wait for the reader instead: a guide is mostly read, and
+// reading one must cost no runtime bytes. So does a reader who asked the
+// browser to save data.
+function startWhenVisible(form, scoring) {
+  if (navigator.connection?.saveData || !("IntersectionObserver" in window)) return;
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((entry) => entry.isIntersecting)) return;
+    observer.disconnect();
+    const start = () => scoring.state === "idle" && scoring.start();
+    if ("requestIdleCallback" in window) requestIdleCallback(start, { timeout: 1000 });
+    else setTimeout(start, 0);
+  });
+  observer.observe(form);
 }
