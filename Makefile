@@ -45,6 +45,9 @@ publish: setup  ## Build for production (SITEURL from the environment) into outp
 test: setup  ## Run the whole test suite (installs Chromium for the browser tests if needed)
 	CHROMIUM="$$(bash scripts/ensure-chromium.sh)" $(PY) -m pytest $(PYTEST_ARGS)
 
+bench: setup  ## Benchmarks: build and browser speed; tables in bench/results/latest.md (about 12 min)
+	CHROMIUM="$$(bash scripts/ensure-chromium.sh)" $(PY) -m bench $(BENCH_ARGS)
+
 lint: setup  ## Check lint and formatting with ruff
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -58,6 +61,6 @@ lock: setup  ## Re-pin requirements.txt from requirements.in
 	  --no-emit-find-links --output-file requirements.txt requirements.in
 
 clean:  ## Remove the built site and caches (keeps the environments)
-	rm -rf $(OUTPUTDIR) .pytest_cache .ruff_cache .mypy_cache .hypothesis
+	rm -rf $(OUTPUTDIR) .cache .pytest_cache .ruff_cache .mypy_cache .hypothesis
 
-.PHONY: help setup html devserver serve publish test lint format lock clean
+.PHONY: help setup html devserver serve publish test bench lint format lock clean
