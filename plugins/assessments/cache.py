@@ -47,7 +47,7 @@ def cached_value[T](folder: Path, kind: str, name: str, key: str, make: Callable
     try:
         with entry.open("rb") as file:
             return pickle.load(file)  # our own file, written below
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+    except Exception:  # missing or damaged: made again, never a failed build
         pass
     value = make()
     try:

@@ -92,3 +92,12 @@ def test_an_unchanged_package_is_copied_and_a_changed_one_rebuilt(
     assert wheel not in first  # the wheel is named by its contents
     with zipfile.ZipFile(tmp_path / "changed" / wheel) as archive:
         assert b"Demo, edited" in archive.read("assessment_engine/_compiled.py")
+
+
+def test_a_damaged_cache_entry_is_parsed_again(tmp_path: Path) -> None:
+    copy = tmp_path / ASSESSMENT.name
+    copy.write_bytes(ASSESSMENT.read_bytes())
+    fresh, _ = read_source(copy, tmp_path / "cache")
+    (entry,) = (tmp_path / "cache" / "parsed").iterdir()
+    entry.write_bytes(entry.read_bytes()[:20])
+    assert read_source(copy, tmp_path / "cache")[0] == fresh
