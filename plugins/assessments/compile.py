@@ -36,7 +36,23 @@ def compile_definition(
     return compiled
 
 
+def markdown_texts(data: Mapping[str, Any]) -> list[str]:
+    """Every Markdown field's text in `data`, in order (repeats kept)."""
+    texts: list[str] = []
+    for pattern in MARKDOWN_FIELDS:
+        _visit(data, pattern, lambda _node, _key, text: texts.append(text))
+    return texts
+
+
 def _render_at(node: Any, pattern: tuple[str, ...], render: Callable[[str], str]) -> None:
+    def replace(parent: Any, key: Any, text: str) -> None:
+        parent[key] = render(text)
+
+    _visit(node, pattern, replace)
+
+
+def _visit(node: Any, pattern: tuple[str, ...], action: Callable[[Any, Any, str], None]) -> None:
+    """Call `action(parent, key, text)` for each string `pattern` reaches."""
     head, *rest = pattern
     if head == "*":
         children = list(node.items()) if isinstance(node, dict) else list(enumerate(node))
@@ -46,6 +62,6 @@ def _render_at(node: Any, pattern: tuple[str, ...], render: Callable[[str], str]
         return
     for key, child in children:
         if rest:
-            _render_at(child, tuple(rest), render)
+            _visit(child, tuple(rest), action)
         elif isinstance(child, str):
-            node[key] = render(child)
+            action(node, key, child)

@@ -18,6 +18,8 @@ class Assessment(Content):
     # The author's validated data, and the definition compiled from it (text in
     # HTML, links relative to the site root): what the engine receives.
     source_data: dict[str, Any]
+    # Each Markdown text of source_data rendered to HTML, links not yet resolved.
+    markdown_html: dict[str, str]
     definition: dict[str, Any]
 
     @property

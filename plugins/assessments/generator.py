@@ -4,14 +4,16 @@ their pages, the index and the browser package."""
 from __future__ import annotations
 
 import logging
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
 from pelican.generators import Generator
 
+from .cache import cached_value, key_of
 from .checks import check_assessment, scorer_path_of
-from .compile import compile_definition
+from .compile import compile_definition, markdown_texts
 from .content import Assessment
 from .package import build_package
 from .problems import AuthorProblem, report
@@ -75,7 +77,7 @@ class AssessmentGenerator(Generator):
         for quiz in self.quizzes:
             quiz.definition = compile_definition(
                 quiz.source_data,
-                lambda text, q=quiz: q._update_content(self._markdown(text), ""),
+                lambda text, q=quiz: q._update_content(q.markdown_html[text], ""),
                 self._links.__getitem__,
             )
         layout = None
@@ -119,8 +121,9 @@ class AssessmentGenerator(Generator):
         # Text stays Markdown until finalize() renders it with links resolved;
         # only the intro (the page's content) is needed as HTML now.
         definition = compile_definition(data, str, links.__getitem__)
+        markdown_html = self._render_markdown(data)
         assessment = Assessment(
-            self._markdown(data["intro"]) if "intro" in data else "",
+            markdown_html[data["intro"]] if "intro" in data else "",
             metadata={"title": data["title"], "slug": data["id"], "summary": data["summary"]},
             settings=self.settings,
             source_path=str(path),
@@ -128,6 +131,7 @@ class AssessmentGenerator(Generator):
         )
         assessment.definition = definition
         assessment.source_data = data
+        assessment.markdown_html = markdown_html
         scorer_path = scorer_path_of(path, data)
         if scorer_path is not None:
             self.scorer_files[assessment.slug] = scorer_path
@@ -144,6 +148,21 @@ class AssessmentGenerator(Generator):
         for slug, title in assessment_titles.items():
             table.setdefault(slug, (title, url_pattern.format(slug=slug)))
         return table
+
+    def _render_markdown(self, data: dict[str, Any]) -> dict[str, str]:
+        """Each Markdown text of `data` as HTML (before links are resolved),
+        reused from an earlier build when the texts and the Markdown set-up
+        are the same: rendering is most of what a rebuild of unchanged
+        assessments would otherwise cost."""
+        texts = sorted(set(markdown_texts(data)))
+        key = key_of([*texts, repr(self.settings["MARKDOWN"]), version("markdown")])
+        return cached_value(
+            Path(self.settings["ASSESSMENT_CACHE_DIR"]),
+            "markdown",
+            data["id"],
+            key,
+            lambda: {text: self._markdown(text) for text in texts},
+        )
 
     def _markdown(self, text: str) -> str:
         if not hasattr(self, "_markdown_converter"):

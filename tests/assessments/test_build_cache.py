@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from assessments import package, source
+from assessments.compile import markdown_texts
+from assessments.generator import AssessmentGenerator
 from assessments.package import write_package
 from assessments.runtime import Runtime
 from assessments.source import SourceError, read_source
@@ -101,3 +104,45 @@ def test_a_damaged_cache_entry_is_parsed_again(tmp_path: Path) -> None:
     (entry,) = (tmp_path / "cache" / "parsed").iterdir()
     entry.write_bytes(entry.read_bytes()[:20])
     assert read_source(copy, tmp_path / "cache")[0] == fresh
+
+
+def markdown_renderer(cache: Path, markdown: dict) -> tuple[SimpleNamespace, list[str]]:
+    """The generator's Markdown step on its own, counting what it renders."""
+    rendered: list[str] = []
+
+    def render(text: str) -> str:
+        rendered.append(text)
+        return f"<p>{text}</p>"
+
+    settings = {"ASSESSMENT_CACHE_DIR": str(cache), "MARKDOWN": markdown}
+    return SimpleNamespace(settings=settings, _markdown=render), rendered
+
+
+def test_markdown_rendered_before_is_not_rendered_again(tmp_path: Path) -> None:
+    data, _ = read_source(ASSESSMENT)
+    texts = set(markdown_texts(data))
+    assert data["intro"] in texts and len(texts) > 3
+    generator, rendered = markdown_renderer(tmp_path, {"output_format": "html5"})
+    first = AssessmentGenerator._render_markdown(generator, data)  # type: ignore[arg-type]
+    assert sorted(rendered) == sorted(texts)
+    assert first[data["intro"]] == f"<p>{data['intro']}</p>"
+
+    again, rendered_again = markdown_renderer(tmp_path, {"output_format": "html5"})
+    assert AssessmentGenerator._render_markdown(again, data) == first  # type: ignore[arg-type]
+    assert rendered_again == []
+
+
+def test_edited_text_or_other_markdown_settings_render_again(tmp_path: Path) -> None:
+    data, _ = read_source(ASSESSMENT)
+    generator, _ = markdown_renderer(tmp_path, {"output_format": "html5"})
+    AssessmentGenerator._render_markdown(generator, data)  # type: ignore[arg-type]
+
+    edited = {**data, "intro": "A new *intro*."}
+    generator, rendered = markdown_renderer(tmp_path, {"output_format": "html5"})
+    html = AssessmentGenerator._render_markdown(generator, edited)  # type: ignore[arg-type]
+    assert html["A new *intro*."] == "<p>A new *intro*.</p>"
+    assert "A new *intro*." in rendered
+
+    generator, rendered = markdown_renderer(tmp_path, {"output_format": "xhtml"})
+    AssessmentGenerator._render_markdown(generator, data)  # type: ignore[arg-type]
+    assert sorted(rendered) == sorted(set(markdown_texts(data)))
