@@ -9,7 +9,7 @@ from pelican import signals
 from pelican.contents import Content
 
 from .related import RelatedLinks
-from .text import reading_minutes, table_of_contents
+from .text import measure, reading_minutes
 
 log = logging.getLogger(__name__)
 
@@ -17,9 +17,8 @@ log = logging.getLogger(__name__)
 def add_reading_aids(content: Content) -> None:
     """Set `reading_minutes` and `toc` on an article or page as it is read."""
     settings = content.settings
-    html = content._content or ""
-    content.reading_minutes = reading_minutes(html, settings.get("READING_WORDS_PER_MINUTE", 200))
-    sections = table_of_contents(html)
+    words, sections = measure(content._content or "")
+    content.reading_minutes = reading_minutes(words, settings.get("READING_WORDS_PER_MINUTE", 200))
     content.toc = sections if len(sections) >= settings.get("READING_TOC_MIN_SECTIONS", 4) else []
 
 
