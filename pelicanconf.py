@@ -37,6 +37,7 @@ PLUGINS = [
     "links",
     "assessments",
     "site_assets",
+    "template_cache",
 ]
 
 # Clean URLs: /guides/what-connection-is/ rather than .html files.
