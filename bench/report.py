@@ -103,7 +103,7 @@ def build_tables(build: dict[str, Any]) -> str:
     if first:
         rows.append(
             [
-                "this site, first build of a fresh clone (empty plugin cache)",
+                "this site, first build of a fresh clone (empty build caches)",
                 NOT_RUN,
                 f"{secs(first['seconds'])}, {first['peak_mb']:.0f} MB",
                 NOT_RUN,
