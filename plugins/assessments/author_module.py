@@ -6,7 +6,7 @@ import ast
 import importlib.util
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -17,6 +17,12 @@ Scorer = Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]]
 def module_name(file_name: str) -> str:
     """The importable name of an author's file: rope-tally.py -> rope_tally."""
     return Path(file_name).stem.replace("-", "_")
+
+
+def scorer_path_of(path: Path, data: Mapping[str, Any]) -> Path | None:
+    """The author's module an assessment file names in `scoring`, beside it."""
+    scoring = data.get("scoring")
+    return path.parent / scoring if isinstance(scoring, str) else None
 
 
 def import_problems(path: Path) -> list[tuple[int, str]]:

@@ -32,6 +32,15 @@ def key_of(parts: Iterable[bytes | str]) -> str:
     return digest.hexdigest()[:24]
 
 
+def code_of_packages(*names: str) -> bytes:
+    """The source of every module of the plugin packages named (folders beside
+    this plugin's, such as `assessment_engine`), in a stable order."""
+    plugins = Path(__file__).resolve().parent.parent
+    return b"".join(
+        path.read_bytes() for name in names for path in sorted((plugins / name).glob("*.py"))
+    )
+
+
 def code_of(*modules: str) -> bytes:
     """The source of the plugin modules named (files beside this one): part
     of a key, so that changing how a result is made invalidates it."""

@@ -11,7 +11,7 @@ from typing import Any
 from assessment_engine.model import Assessment as AssessmentModel
 from assessment_engine.validation import check_examples, validate
 
-from .author_module import import_problems, load_scorer
+from .author_module import import_problems, load_scorer, scorer_path_of
 from .compile import compile_definition
 from .problems import AuthorProblem
 from .source import SourceMap
@@ -60,11 +60,6 @@ def check_assessment(
     # The examples check scores, not text: Markdown is left unrendered.
     model = AssessmentModel.from_definition(compile_definition(data, str, links.__getitem__))
     return [at(problem.path, problem.message) for problem in check_examples(model, scorer)]
-
-
-def scorer_path_of(path: Path, data: Mapping[str, Any]) -> Path | None:
-    scoring = data.get("scoring")
-    return path.parent / scoring if isinstance(scoring, str) else None
 
 
 def check_scorer(

@@ -11,8 +11,9 @@ from typing import Any
 from markdown import Markdown
 from pelican.generators import Generator
 
+from .author_module import scorer_path_of
 from .cache import cached_value, key_of
-from .checks import check_assessment, scorer_path_of
+from .checked import checked
 from .compile import compile_definition, markdown_texts
 from .content import Assessment
 from .package import build_package
@@ -55,7 +56,7 @@ class AssessmentGenerator(Generator):
         }
         links = self._links = self._link_table(titles)
         for relative, path, display, data, source_map in loaded:
-            found = check_assessment(path, display, data, source_map, links)
+            found = checked(path, display, data, source_map, links, cache)
             if found:
                 problems.extend(found)
                 continue

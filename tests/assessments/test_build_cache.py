@@ -8,7 +8,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from assessments import package, source
+from assessments import checks, package, source
+from assessments.checked import checked
 from assessments.compile import markdown_texts
 from assessments.generator import AssessmentGenerator
 from assessments.package import write_package
@@ -146,3 +147,75 @@ def test_edited_text_or_other_markdown_settings_render_again(tmp_path: Path) -> 
     generator, rendered = markdown_renderer(tmp_path, {"output_format": "xhtml"})
     AssessmentGenerator._render_markdown(generator, data)  # type: ignore[arg-type]
     assert sorted(rendered) == sorted(set(markdown_texts(data)))
+
+
+def copy_with_scorer(tmp_path: Path) -> Path:
+    """rope-tally.yaml and its scoring module, copied where a test may edit them."""
+    for name in ("rope-tally.yaml", "rope-tally.py"):
+        (tmp_path / name).write_bytes((ASSESSMENT.parent / name).read_bytes())
+    return tmp_path / "rope-tally.yaml"
+
+
+def links_for(data: dict) -> dict[str, tuple[str, str]]:
+    return {r["slug"]: (r["slug"].title(), f"/{r['slug']}/") for r in data["recommendations"]}
+
+
+def check(path: Path, links: dict[str, tuple[str, str]], cache: Path) -> list:
+    data, source_map = read_source(path)
+    return checked(path, path.name, data, source_map, links, cache)
+
+
+def counting_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    called: list[str] = []
+    original = checks.check_assessment
+
+    def counting(path: Path, *args: object) -> list:
+        called.append(path.name)
+        return original(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(checks, "check_assessment", counting)
+    return called
+
+
+def test_a_file_that_passed_is_not_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = copy_with_scorer(tmp_path)
+    links = links_for(read_source(path)[0])
+    called = counting_checks(monkeypatch)
+    assert check(path, links, tmp_path / "cache") == []
+    assert check(path, links, tmp_path / "cache") == []
+    assert called == ["rope-tally.yaml"]
+
+
+@pytest.mark.parametrize("change", ["assessment", "scoring module", "links"])
+def test_an_edit_to_anything_checked_checks_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    path = copy_with_scorer(tmp_path)
+    links = links_for(read_source(path)[0])
+    assert check(path, links, tmp_path / "cache") == []
+    called = counting_checks(monkeypatch)
+    if change == "assessment":
+        path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    elif change == "scoring module":
+        scorer = tmp_path / "rope-tally.py"
+        scorer.write_text(scorer.read_text(encoding="utf-8") + "\nimport requests\n")
+    else:
+        links.popitem()
+    problems = check(path, links, tmp_path / "cache")
+    assert called == ["rope-tally.yaml"]
+    if change == "scoring module":
+        assert any("requests" in problem.message for problem in problems)
+    elif change == "links":
+        assert any("recommendation to" in problem.message for problem in problems)
+    else:
+        assert problems == []
+
+
+def test_problems_are_reported_on_every_build(tmp_path: Path) -> None:
+    path = copy_with_scorer(tmp_path)
+    links: dict[str, tuple[str, str]] = {}  # every recommendation points nowhere
+    first = check(path, links, tmp_path / "cache")
+    assert first and all("recommendation to" in problem.message for problem in first)
+    assert check(path, links, tmp_path / "cache") == first
