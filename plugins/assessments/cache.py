@@ -10,6 +10,7 @@ are written, so the folder cannot grow without bound.
 
 from __future__ import annotations
 
+import functools
 import glob
 import hashlib
 import os
@@ -17,6 +18,7 @@ import pickle
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
+from importlib.metadata import version
 from pathlib import Path
 
 # Package entries kept: the current one and a few recent ones, so that
@@ -32,6 +34,15 @@ def key_of(parts: Iterable[bytes | str]) -> str:
     return digest.hexdigest()[:24]
 
 
+@functools.cache
+def installed_version(distribution: str) -> str:
+    """The installed version of a library whose output a key covers. Asked
+    once per process: each lookup scans the installed distributions."""
+    return version(distribution)
+
+
+# Once per process: a running build (or devserver) never reloads its plugins.
+@functools.cache
 def code_of_packages(*names: str) -> bytes:
     """The source of every module of the plugin packages named (folders beside
     this plugin's, such as `assessment_engine`), in a stable order."""
@@ -41,6 +52,7 @@ def code_of_packages(*names: str) -> bytes:
     )
 
 
+@functools.cache
 def code_of(*modules: str) -> bytes:
     """The source of the plugin modules named (files beside this one): part
     of a key, so that changing how a result is made invalidates it."""

@@ -4,7 +4,6 @@ their pages, the index and the browser package."""
 from __future__ import annotations
 
 import logging
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,7 @@ from markdown import Markdown
 from pelican.generators import Generator
 
 from .author_module import scorer_path_of
-from .cache import cached_value, key_of
+from .cache import cached_value, installed_version, key_of
 from .checked import checked
 from .compile import compile_definition, markdown_texts
 from .content import Assessment
@@ -156,7 +155,7 @@ class AssessmentGenerator(Generator):
         are the same: rendering is most of what a rebuild of unchanged
         assessments would otherwise cost."""
         texts = sorted(set(markdown_texts(data)))
-        key = key_of([*texts, repr(self.settings["MARKDOWN"]), version("markdown")])
+        key = key_of([*texts, repr(self.settings["MARKDOWN"]), installed_version("markdown")])
         return cached_value(
             Path(self.settings["ASSESSMENT_CACHE_DIR"]),
             "markdown",

@@ -8,11 +8,10 @@ back into the line an author should look at.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from .cache import cached_value, code_of, key_of
+from .cache import cached_value, code_of, installed_version, key_of
 
 PathKey = tuple[str | int, ...]
 
@@ -53,7 +52,7 @@ def read_source(path: Path, cache: Path | None = None) -> tuple[Any, SourceMap]:
         raise SourceError(1, f"the file is not UTF-8 text ({error.reason})") from error
     if cache is None:
         return _parse(text)
-    key = key_of([raw, version("ruamel.yaml"), code_of("source")])
+    key = key_of([raw, installed_version("ruamel.yaml"), code_of("source")])
     return cached_value(cache, "parsed", path.name, key, lambda: _parse(text))
 
 
