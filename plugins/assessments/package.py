@@ -18,12 +18,11 @@ import sys
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from .author_module import module_name
-from .cache import cached_folder, code_of, key_of
+from .cache import cached_folder, cached_value, code_of, installed_version, key_of
 from .reproducible import fixed_source_date, normalise_zip, sha256_of, zip_entry
 from .runtime import Runtime
 
@@ -71,7 +70,8 @@ def build_package(
         staging = Path(staging_name)
         runtime_staging = staging / "runtime"
         runtime_staging.mkdir()
-        runtime.copy_into(runtime_staging, Path(settings["ASSESSMENT_CACHE_DIR"]), compile_bytecode)
+        cache = Path(settings["ASSESSMENT_CACHE_DIR"])
+        sources = runtime.copy_into(runtime_staging, cache, compile_bytecode)
         package_staging = staging / "package"
         package_staging.mkdir()
         write_package(
@@ -80,9 +80,12 @@ def build_package(
             runtime,
             package_staging,
             compile_bytecode,
-            cache=Path(settings["ASSESSMENT_CACHE_DIR"]),
+            cache=cache,
         )
-        runtime_dir = publish(runtime_staging, root, "runtime")
+        # 13 MB, the same on nearly every build: each file's hash is kept
+        # with the file's size and modification time instead of read again.
+        digests = {name: file_digest(source, cache) for name, source in sources.items()}
+        runtime_dir = publish(runtime_staging, root, "runtime", digests)
         package_dir = publish(package_staging, root, "package")
     prefix = settings["ASSESSMENT_RUNTIME_DIR"].strip("/")
     return Layout(runtime=f"{prefix}/{runtime_dir}/", package=f"{prefix}/{package_dir}/")
@@ -111,7 +114,7 @@ def write_package(
             runtime.version,
             runtime.lockfile.read_bytes(),
             str(compile_bytecode),
-            version("pyodide-build"),
+            installed_version("pyodide-build"),
             sys.version,
             code_of("package", "reproducible"),
         ]
@@ -136,12 +139,15 @@ def _write_package(
         py_compile_folder(folder)
 
 
-def publish(staging: Path, root: Path, kind: str) -> str:
+def publish(staging: Path, root: Path, kind: str, known: Mapping[str, bytes] | None = None) -> str:
     """Move `staging` to ROOT/KIND-HASH (unless it is there already) and remove
-    that kind's older folders; return the folder's name."""
+    that kind's older folders; return the folder's name. `known` holds the
+    SHA-256 of files whose hash is known already, by name."""
+    known = known or {}
     digest = hashlib.sha256()
     for path in sorted(staging.iterdir()):
-        digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        file_hash = known.get(path.name) or hashlib.sha256(path.read_bytes()).digest()
+        digest.update(path.name.encode() + b"\0" + file_hash)
     name = f"{kind}-{digest.hexdigest()[:10]}"
     for old in root.glob(f"{kind}-*"):
         if old.name != name:
@@ -149,6 +155,20 @@ def publish(staging: Path, root: Path, kind: str) -> str:
     if not (root / name).exists():
         staging.rename(root / name)
     return name
+
+
+def file_digest(path: Path, cache: Path) -> bytes:
+    """SHA-256 of the file at `path`, reused while its size and modification
+    time are those it had when it was hashed."""
+    stat = path.stat()
+    resolved = str(path.resolve())
+    return cached_value(
+        cache,
+        "digests",
+        key_of([resolved])[:16],
+        key_of([resolved, str(stat.st_size), str(stat.st_mtime_ns)]),
+        lambda: hashlib.sha256(path.read_bytes()).digest(),
+    )
 
 
 def wheel_files(

@@ -3,6 +3,7 @@ to a source never serves a stale result."""
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
 from pathlib import Path
 from types import SimpleNamespace
@@ -219,3 +220,19 @@ def test_problems_are_reported_on_every_build(tmp_path: Path) -> None:
     first = check(path, links, tmp_path / "cache")
     assert first and all("recommendation to" in problem.message for problem in first)
     assert check(path, links, tmp_path / "cache") == first
+
+
+def test_a_file_hashed_before_is_not_read_again_until_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runtime_file = tmp_path / "pyodide.asm.wasm"
+    runtime_file.write_bytes(b"first")
+    cache = tmp_path / "cache"
+    assert package.file_digest(runtime_file, cache) == hashlib.sha256(b"first").digest()
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "read_bytes", refuse)
+        assert package.file_digest(runtime_file, cache) == hashlib.sha256(b"first").digest()
+
+    runtime_file.write_bytes(b"second, longer")
+    assert package.file_digest(runtime_file, cache) == hashlib.sha256(b"second, longer").digest()
