@@ -1,31 +1,36 @@
-"""The assessment model: frozen dataclasses built from validated definition data."""
+"""The assessment model: immutable records built from validated definition data.
+
+Named tuples rather than dataclasses: a dataclass writes and compiles its
+methods when its module is imported, which in the browser (CPython compiled
+to WebAssembly) made importing this module take 35 to 85 ms of the time a
+reader waits for scoring to be ready; named tuples take a few."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 Number = int | float
 
+# The default of mapping fields: shared, so it must not be changeable.
+NOTHING: Mapping[Any, Any] = MappingProxyType({})
 
-@dataclass(frozen=True)
-class Scale:
+
+class Scale(NamedTuple):
     name: str
     labels: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     value: str
     label: str
     feedback: str = ""
-    scores: Mapping[str, Number] = field(default_factory=dict)
+    scores: Mapping[str, Number] = NOTHING
     correct: bool = False  # a knowledge check's right answer
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     id: str
     type: str  # likert | single | multiple | number
     text: str
@@ -36,7 +41,7 @@ class Question:
     dimension: str = ""
     weight: Number = 1
     reverse: bool = False
-    feedback: Mapping[int, str] = field(default_factory=dict)
+    feedback: Mapping[int, str] = NOTHING
     # single and multiple
     options: tuple[Option, ...] = ()
     # number
@@ -56,15 +61,13 @@ class Question:
         return any(dimension in option.scores for option in self.options)
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     title: str
     intro: str
     questions: tuple[Question, ...]
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(NamedTuple):
     id: str
     start: int  # `from` in the data
     end: int  # `to` in the data
@@ -72,16 +75,14 @@ class Band:
     text: str
 
 
-@dataclass(frozen=True)
-class Dimension:
+class Dimension(NamedTuple):
     id: str
     title: str
     description: str
     bands: tuple[Band, ...]
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     id: str
     dimension: str
     title: str
@@ -91,8 +92,7 @@ class Profile:
     next_move: str
 
 
-@dataclass(frozen=True)
-class Condition:
+class Condition(NamedTuple):
     """A recommendation's `when`; all fields empty means `always`."""
 
     dimension: str = ""
@@ -102,8 +102,7 @@ class Condition:
     values: tuple[str | int, ...] = ()
 
 
-@dataclass(frozen=True)
-class Recommendation:
+class Recommendation(NamedTuple):
     slug: str
     when: Condition
     title: str = ""
@@ -111,15 +110,13 @@ class Recommendation:
     reason: str = ""
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     name: str
     answers: object
     expect: Mapping[str, Any]
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(NamedTuple):
     id: str
     kind: str
     title: str
