@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from assessments.settings import DEFAULTS
 from ruamel.yaml import YAML
+from template_cache.plugin import DEFAULT_DIRECTORY
 
 from tests.conftest import ROOT, Build, build_site
 
@@ -39,6 +41,7 @@ def test_the_workflow_uses_the_official_pages_actions(workflow: dict[str, Any]) 
         "actions/configure-pages",
         "actions/setup-python",
         "actions/setup-node",
+        "actions/cache",
         "actions/upload-pages-artifact",
         "actions/deploy-pages",
     ]
@@ -52,6 +55,20 @@ def test_the_workflow_builds_with_python_3_13_for_the_runtime(workflow: dict[str
         s for s in steps(workflow, "build") if s.get("uses", "").startswith("actions/setup-python")
     )
     assert python["with"]["python-version"] == "3.13"
+
+
+def test_the_workflow_restores_the_build_caches_before_building(
+    workflow: dict[str, Any],
+) -> None:
+    names = [s.get("name") or s.get("uses", "") for s in steps(workflow, "build")]
+    cache = next(s for s in steps(workflow, "build") if "actions/cache" in s.get("uses", ""))
+    assert names.index(cache["name"]) < names.index("Build")
+    # The folder holding both plugins' default cache folders.
+    assert cache["with"]["path"] == ".cache"
+    for folder in (DEFAULTS["ASSESSMENT_CACHE_DIR"], DEFAULT_DIRECTORY):
+        assert Path(folder).parent == Path(".cache")
+    assert "package-lock.json" in cache["with"]["key"]
+    assert cache["with"]["restore-keys"] in cache["with"]["key"]
 
 
 def test_the_workflow_runs_the_documented_build_and_it_builds(
