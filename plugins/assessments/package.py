@@ -66,27 +66,28 @@ def build_package(
             runtime.python_minor,
             extra={"advisory": True},
         )
+    cache = Path(settings["ASSESSMENT_CACHE_DIR"])
     with tempfile.TemporaryDirectory(dir=root) as staging_name:
         staging = Path(staging_name)
+        # The runtime: 13 MB, the same on nearly every build. Each file's hash
+        # is kept with its size and modification time instead of read again,
+        # and a rebuild into the same output keeps the folder already there.
+        runtime_files = runtime.files(cache, compile_bytecode)
+        runtime_dir = folder_name(
+            "runtime", {name: file_digest(path, cache) for name, path in runtime_files.items()}
+        )
         runtime_staging = staging / "runtime"
         runtime_staging.mkdir()
-        cache = Path(settings["ASSESSMENT_CACHE_DIR"])
-        sources = runtime.copy_into(runtime_staging, cache, compile_bytecode)
+        if not holds(root / runtime_dir, runtime_files):
+            for name, path in runtime_files.items():
+                shutil.copyfile(path, runtime_staging / name)
+        publish(runtime_staging, root, runtime_dir)
+
         package_staging = staging / "package"
         package_staging.mkdir()
-        write_package(
-            definitions,
-            scorer_files,
-            runtime,
-            package_staging,
-            compile_bytecode,
-            cache=cache,
-        )
-        # 13 MB, the same on nearly every build: each file's hash is kept
-        # with the file's size and modification time instead of read again.
-        digests = {name: file_digest(source, cache) for name, source in sources.items()}
-        runtime_dir = publish(runtime_staging, root, "runtime", digests)
-        package_dir = publish(package_staging, root, "package")
+        write_package(definitions, scorer_files, runtime, package_staging, compile_bytecode, cache)
+        package_dir = folder_name("package", digests_of(package_staging))
+        publish(package_staging, root, package_dir)
     prefix = settings["ASSESSMENT_RUNTIME_DIR"].strip("/")
     return Layout(runtime=f"{prefix}/{runtime_dir}/", package=f"{prefix}/{package_dir}/")
 
@@ -139,22 +140,41 @@ def _write_package(
         py_compile_folder(folder)
 
 
-def publish(staging: Path, root: Path, kind: str, known: Mapping[str, bytes] | None = None) -> str:
-    """Move `staging` to ROOT/KIND-HASH (unless it is there already) and remove
-    that kind's older folders; return the folder's name. `known` holds the
-    SHA-256 of files whose hash is known already, by name."""
-    known = known or {}
+def folder_name(kind: str, digests: Mapping[str, bytes]) -> str:
+    """KIND-HASH, the hash over every file's name and SHA-256."""
     digest = hashlib.sha256()
-    for path in sorted(staging.iterdir()):
-        file_hash = known.get(path.name) or hashlib.sha256(path.read_bytes()).digest()
-        digest.update(path.name.encode() + b"\0" + file_hash)
-    name = f"{kind}-{digest.hexdigest()[:10]}"
+    for name in sorted(digests):
+        digest.update(name.encode() + b"\0" + digests[name])
+    return f"{kind}-{digest.hexdigest()[:10]}"
+
+
+def digests_of(folder: Path) -> dict[str, bytes]:
+    return {path.name: hashlib.sha256(path.read_bytes()).digest() for path in folder.iterdir()}
+
+
+def holds(folder: Path, files: Mapping[str, Path]) -> bool:
+    """Whether `folder` has each of `files` by name, at its size: a folder
+    named by their hashes that a build left complete."""
+    try:
+        return all(
+            (folder / name).stat().st_size == path.stat().st_size for name, path in files.items()
+        )
+    except OSError:
+        return False
+
+
+def publish(staging: Path, root: Path, name: str) -> None:
+    """Make ROOT/NAME (a KIND-HASH folder name) hold `staging`'s files, unless
+    it does already (an unchanged rebuild), and remove that kind's other
+    folders."""
+    target = root / name
+    if any(staging.iterdir()):
+        shutil.rmtree(target, ignore_errors=True)  # a folder a failed build left partial
+        staging.rename(target)
+    kind = name.rsplit("-", 1)[0]
     for old in root.glob(f"{kind}-*"):
         if old.name != name:
             shutil.rmtree(old)
-    if not (root / name).exists():
-        staging.rename(root / name)
-    return name
 
 
 def file_digest(path: Path, cache: Path) -> bytes:

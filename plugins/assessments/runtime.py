@@ -59,13 +59,11 @@ class Runtime:
     def matches_build_python(self) -> bool:
         return self.python_minor == "{}.{}".format(*sys.version_info[:2])
 
-    def copy_into(self, target: Path, cache: Path, compile_bytecode: bool) -> dict[str, Path]:
-        """Copy the files a page needs into `target`; return each copy's source."""
-        sources = {name: self.folder / name for name in RUNTIME_FILES}
-        sources[STDLIB] = self.compiled_stdlib(cache) if compile_bytecode else self.folder / STDLIB
-        for name, source in sources.items():
-            shutil.copyfile(source, target / name)
-        return sources
+    def files(self, cache: Path, compile_bytecode: bool) -> dict[str, Path]:
+        """The files a page needs, by name, and where each is found."""
+        files = {name: self.folder / name for name in RUNTIME_FILES}
+        files[STDLIB] = self.compiled_stdlib(cache) if compile_bytecode else self.folder / STDLIB
+        return files
 
     def compiled_stdlib(self, cache: Path) -> Path:
         """The standard library byte-compiled once per runtime version and

@@ -236,3 +236,32 @@ def test_a_file_hashed_before_is_not_read_again_until_it_changes(
 
     runtime_file.write_bytes(b"second, longer")
     assert package.file_digest(runtime_file, cache) == hashlib.sha256(b"second, longer").digest()
+
+
+def test_a_rebuild_into_the_same_output_keeps_the_runtime_and_mends_a_damaged_one(
+    tmp_path: Path,
+) -> None:
+    settings = {
+        "ASSESSMENT_PYODIDE_DIR": str(ROOT / "node_modules/pyodide"),
+        "ASSESSMENT_PACKAGE_JSON": str(ROOT / "package.json"),
+        "ASSESSMENT_RUNTIME_DIR": "py",
+        "ASSESSMENT_BYTE_COMPILE": False,
+        "ASSESSMENT_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    definitions = {"demo": {"id": "demo", "title": "Demo"}}
+    output = tmp_path / "output"
+    first = package.build_package(definitions, {}, settings, output)
+    wasm = output / first.runtime / "pyodide.asm.wasm"
+    before = wasm.stat()
+
+    again = package.build_package(definitions, {}, settings, output)
+    assert again == first
+    assert wasm.stat().st_ino == before.st_ino  # the same file: not copied again
+
+    wasm.write_bytes(b"cut short")
+    mended = package.build_package(definitions, {}, settings, output)
+    assert mended == first
+    assert wasm.read_bytes() == (ROOT / "node_modules/pyodide/pyodide.asm.wasm").read_bytes()
+    assert sorted(p.name for p in (output / "py").iterdir()) == sorted(
+        [first.runtime.split("/")[1], first.package.split("/")[1]]
+    )
