@@ -7,16 +7,14 @@ the plugin's work on a rebuild."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from .author_module import scorer_path_of
 from .cache import cached_value, code_of_packages, key_of
+from .links import Links
 from .problems import AuthorProblem
 from .source import SourceMap
-
-Links = Mapping[str, tuple[str, str]]  # slug -> (title, url)
 
 
 def checked(

@@ -4,7 +4,7 @@ author's examples. No Pelican here, so each check is testable on its own."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +13,9 @@ from assessment_engine.validation import check_examples, validate
 
 from .author_module import import_problems, load_scorer, scorer_path_of
 from .compile import compile_definition
+from .links import Links
 from .problems import AuthorProblem
 from .source import SourceMap
-
-Links = Mapping[str, tuple[str, str]]  # slug -> (title, url)
 
 
 def check_assessment(

@@ -4,6 +4,11 @@ same text works on any page that shows it; this makes them page-relative."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+
+# What a recommendation may name: slug -> (title, url) of every guide, practice,
+# page and assessment.
+Links = Mapping[str, tuple[str, str]]
 
 # href/src values that are neither absolute (scheme:, //, /) nor in-page (#).
 SITE_RELATIVE = re.compile(r"""\b(href|src)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^"]*)\"""")

@@ -81,13 +81,17 @@ def build_package(
         if not holds(root / runtime_dir, runtime_files):
             for name, path in runtime_files.items():
                 shutil.copyfile(path, runtime_staging / name)
-        publish(runtime_staging, root, runtime_dir)
+            publish(runtime_staging, root / runtime_dir)
 
         package_staging = staging / "package"
         package_staging.mkdir()
         write_package(definitions, scorer_files, runtime, package_staging, compile_bytecode, cache)
         package_dir = folder_name("package", digests_of(package_staging))
-        publish(package_staging, root, package_dir)
+        publish(package_staging, root / package_dir)
+    for kind, current in (("runtime", runtime_dir), ("package", package_dir)):
+        for old in root.glob(f"{kind}-*"):
+            if old.name != current:
+                shutil.rmtree(old)
     prefix = settings["ASSESSMENT_RUNTIME_DIR"].strip("/")
     return Layout(runtime=f"{prefix}/{runtime_dir}/", package=f"{prefix}/{package_dir}/")
 
@@ -163,18 +167,10 @@ def holds(folder: Path, files: Mapping[str, Path]) -> bool:
         return False
 
 
-def publish(staging: Path, root: Path, name: str) -> None:
-    """Make ROOT/NAME (a KIND-HASH folder name) hold `staging`'s files, unless
-    it does already (an unchanged rebuild), and remove that kind's other
-    folders."""
-    target = root / name
-    if any(staging.iterdir()):
-        shutil.rmtree(target, ignore_errors=True)  # a folder a failed build left partial
-        staging.rename(target)
-    kind = name.rsplit("-", 1)[0]
-    for old in root.glob(f"{kind}-*"):
-        if old.name != name:
-            shutil.rmtree(old)
+def publish(staging: Path, target: Path) -> None:
+    """Move `staging` to `target`, replacing what a build cut short left there."""
+    shutil.rmtree(target, ignore_errors=True)
+    staging.rename(target)
 
 
 def file_digest(path: Path, cache: Path) -> bytes:
