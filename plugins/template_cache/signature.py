@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 
@@ -31,6 +31,11 @@ COMPILE_OPTIONS = (
 )
 
 
+# Environment attributes the compiler reads besides the options above. A
+# callable autoescape is asked per template name at compile time.
+COMPILE_HOOKS = ("autoescape", "finalize", "code_generator_class", "context_class")
+
+
 def environment_signature(env: jinja2.Environment) -> str:
     """A short hash of everything in `env` that changes compiled code,
     remembered on `env` until one of those things changes."""
@@ -38,42 +43,36 @@ def environment_signature(env: jinja2.Environment) -> str:
     remembered = getattr(env, "_template_cache_signature", None)
     if remembered is not None and remembered[0] == state:
         return remembered[1]
-    signature = _signature(env)
+    signature = _signature(state)
     env._template_cache_signature = (state, signature)  # type: ignore[attr-defined]
     return signature
 
 
-def _state(env: jinja2.Environment) -> tuple[Any, ...]:
+class _State(NamedTuple):
     # Cheap to take and compare (identities, not descriptions): the filters and
     # tests stay alive in `env`, so an equal state means the same objects.
-    return (
-        tuple(env.filters.items()),
-        tuple(env.tests.items()),
-        tuple(env.extensions),
-        env.autoescape,
-        env.finalize,
-        env.code_generator_class,
-        env.context_class,
-        *(getattr(env, option) for option in COMPILE_OPTIONS),
+    filters: tuple[tuple[str, Callable[..., Any]], ...]
+    tests: tuple[tuple[str, Callable[..., Any]], ...]
+    extensions: tuple[str, ...]
+    settings: tuple[tuple[str, Any], ...]  # COMPILE_OPTIONS and COMPILE_HOOKS
+
+
+def _state(env: jinja2.Environment) -> _State:
+    return _State(
+        tuple(sorted(env.filters.items())),
+        tuple(sorted(env.tests.items())),
+        tuple(sorted(env.extensions)),
+        tuple((name, getattr(env, name)) for name in COMPILE_OPTIONS + COMPILE_HOOKS),
     )
 
 
-def _signature(env: jinja2.Environment) -> str:
+def _signature(state: _State) -> str:
     parts = [f"jinja2 {jinja2.__version__}", f"python {sys.version}"]
-    parts += [f"{option}={getattr(env, option)!r}" for option in COMPILE_OPTIONS]
-    # A callable autoescape is asked per template name at compile time.
-    parts.append(f"autoescape={_describe(env.autoescape)}")
-    parts.append(f"finalize={_describe(env.finalize)}")
-    parts.append(f"code_generator={_describe(env.code_generator_class)}")
-    parts.append(f"context={_describe(env.context_class)}")
-    parts += [f"extension {name}" for name in sorted(env.extensions)]
-    parts += _callables("filter", env.filters)
-    parts += _callables("test", env.tests)
+    parts += [f"{name}={_describe(value)}" for name, value in state.settings]
+    parts += [f"extension {name}" for name in state.extensions]
+    parts += [f"filter {name} {_describe(func)}" for name, func in state.filters]
+    parts += [f"test {name} {_describe(func)}" for name, func in state.tests]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
-
-
-def _callables(kind: str, table: Mapping[str, Callable[..., Any]]) -> list[str]:
-    return [f"{kind} {name} {_describe(func)}" for name, func in sorted(table.items())]
 
 
 def _describe(value: Any) -> str:
