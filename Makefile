@@ -19,11 +19,14 @@ help:  ## List the targets
 
 setup: $(VENV)/.installed node_modules/.installed  ## Install Python and npm dependencies (run by every target that needs them)
 
-$(VENV)/.installed: requirements.txt pyproject.toml
+# The assessments plugin is installed as any site would install it (editable
+# here, so a change to it needs no reinstall); the site's own plugins after it.
+$(VENV)/.installed: requirements.txt pyproject.toml plugins/pelican-assessments/pyproject.toml
 	@python=$$(bash scripts/find-python.sh) && \
 	  { [ -x $(PY) ] || "$$python" -m venv $(VENV); }
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
+	  -e plugins/pelican-assessments -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

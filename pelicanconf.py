@@ -35,10 +35,12 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "reading",
     "links",
-    "assessments",
+    "pelican.plugins.assessments",
     "site_assets",
     "template_cache",
 ]
+# Build caches: .cache/assessments (the assessments plugin) and .cache/templates.
+CACHE_PATH = ".cache"
 
 # Clean URLs: /guides/what-connection-is/ rather than .html files.
 ARTICLE_URL = "{category}/{slug}/"
@@ -126,9 +128,10 @@ SERVICE_WORKER = True
 # it may fetch from this site only. A module worker's imports are worker
 # requests, hence 'self' beside blob: in worker-src. Trusted Types guard the
 # places a page script creates a worker URL or inserts result HTML.
-CSP_SCRIPTED = (
+ASSESSMENT_TRUSTED_TYPES_POLICY = "closer"
+ASSESSMENT_CSP = (
     CSP_BASE + "; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; "
-    "connect-src 'self'; require-trusted-types-for 'script'; trusted-types closer"
+    "connect-src 'self'; require-trusted-types-for 'script'; trusted-types {policy}"
 )
 
 # Production sets this to the absolute site URL for canonical links and Open Graph.

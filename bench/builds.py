@@ -23,15 +23,12 @@ def plugins(with_assessments: bool) -> list[str]:
     """The site's PLUGINS, or those without the assessments plugin. Plain
     Pelican also leaves out build_report, whose one job is to turn logged
     problems into a failing exit status: without the plugin, the guides'
-    links to assessment pages cannot resolve and are logged. It adds
-    bench.plain_theme, so that the theme's templates still compile."""
+    links to assessment pages cannot resolve and are logged. The theme
+    renders without the plugin: nothing in it needs the plugin's filters."""
     configured = list(runpy.run_path(str(SETTINGS))["PLUGINS"])
     if with_assessments:
         return configured
-    # bench.plain_theme: the theme's filters from the plugin, as no-ops.
-    return [p for p in configured if p not in ("assessments", "build_report")] + [
-        "bench.plain_theme"
-    ]
+    return [p for p in configured if p not in ("pelican.plugins.assessments", "build_report")]
 
 
 @dataclass(frozen=True)
@@ -121,7 +118,7 @@ def first_build(content: Path, work: Path) -> dict[str, object]:
     variant = Variant(
         "first",
         "plugin, empty caches",
-        {"ASSESSMENT_CACHE_DIR": str(cache), "TEMPLATE_CACHE_DIR": str(cache / "templates")},
+        {"CACHE_PATH": str(cache), "TEMPLATE_CACHE_DIR": str(cache / "templates")},
     )
     run = build(variant, content, work / "first-build", work / "logs")
     shutil.rmtree(work / "first-build")

@@ -10,9 +10,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from assessments.checks import check_assessment
-from assessments.problems import AuthorProblem
-from assessments.source import SourceError, read_source
+from pelican.plugins.assessments.checks import check_assessment
+from pelican.plugins.assessments.problems import AuthorProblem
+from pelican.plugins.assessments.source import SourceError, read_source
 
 from tests.conftest import ROOT, build_site
 

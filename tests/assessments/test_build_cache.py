@@ -9,13 +9,13 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from assessments import checks, package, source
-from assessments.checked import checked
-from assessments.compile import markdown_texts
-from assessments.generator import AssessmentGenerator
-from assessments.package import write_package
-from assessments.runtime import Runtime
-from assessments.source import SourceError, read_source
+from pelican.plugins.assessments import checks, package, source
+from pelican.plugins.assessments.checked import checked
+from pelican.plugins.assessments.compile import markdown_texts
+from pelican.plugins.assessments.generator import AssessmentGenerator
+from pelican.plugins.assessments.package import write_package
+from pelican.plugins.assessments.runtime import Runtime
+from pelican.plugins.assessments.source import SourceError, read_source
 
 from tests.conftest import ROOT
 
@@ -116,7 +116,7 @@ def markdown_renderer(cache: Path, markdown: dict) -> tuple[SimpleNamespace, lis
         rendered.append(text)
         return f"<p>{text}</p>"
 
-    settings = {"ASSESSMENT_CACHE_DIR": str(cache), "MARKDOWN": markdown}
+    settings = {"CACHE_PATH": str(cache.parent), "MARKDOWN": markdown}
     return SimpleNamespace(settings=settings, _markdown=render), rendered
 
 
@@ -246,7 +246,7 @@ def test_a_rebuild_into_the_same_output_keeps_the_runtime_and_mends_a_damaged_on
         "ASSESSMENT_PACKAGE_JSON": str(ROOT / "package.json"),
         "ASSESSMENT_RUNTIME_DIR": "py",
         "ASSESSMENT_BYTE_COMPILE": False,
-        "ASSESSMENT_CACHE_DIR": str(tmp_path / "cache"),
+        "CACHE_PATH": str(tmp_path),
     }
     definitions = {"demo": {"id": "demo", "title": "Demo"}}
     output = tmp_path / "output"

@@ -25,7 +25,10 @@ def test_the_embed_line_renders_the_quiz_form_in_the_guide(site: Build) -> None:
     assert soup.select_one(".embedded-quiz a[href$='assessments/check-in/']") is not None
     policy = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     assert "'wasm-unsafe-eval'" in policy and "connect-src 'self'" in policy
-    assert soup.find("script", src=re.compile(r"theme/js/assessment\.[0-9a-f]+\.js$")) is not None
+    assert (
+        soup.find("script", src=re.compile(r"theme/assessments/assessment\.[0-9a-f]+\.js$"))
+        is not None
+    )
 
 
 def test_knowledge_checks_are_embedded_in_two_practice_guides(site: Build) -> None:

@@ -9,7 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from assessments.runtime import RUNTIME_FILES, STDLIB, Runtime, RuntimeMissing
+from pelican.plugins.assessments.contract import DISTRIBUTION
+from pelican.plugins.assessments.runtime import RUNTIME_FILES, STDLIB, Runtime, RuntimeMissing
 
 from tests.conftest import ROOT, Build, build_site
 from tests.pyodide.engines import package_dir, runtime_dir
@@ -55,7 +56,7 @@ def test_the_lockfile_lists_our_package_alone_with_the_wheels_sha256(
 ) -> None:
     (entry,) = lockfile["packages"].values()
     wheel = wheel_of(package)
-    assert entry["name"] == "closer-assessments"
+    assert entry["name"] == DISTRIBUTION
     assert entry["file_name"] == wheel.name
     assert entry["imports"] == ["assessment_engine"]
     assert entry["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
@@ -73,7 +74,11 @@ def test_the_wheel_holds_the_engine_the_definitions_and_the_authors_modules(
     with zipfile.ZipFile(wheel_of(package)) as wheel:
         names = set(wheel.namelist())
     modules = {name for name in names if not name.split("/")[0].endswith(".dist-info")}
-    engine = {p.stem for p in (ROOT / "plugins/assessment_engine").glob("*.py")} - {"validation"}
+    engine_dir = ROOT / "plugins/pelican-assessments/pelican/plugins/assessments/engine"
+    engine = {
+        p.relative_to(engine_dir).with_suffix("").as_posix() for p in engine_dir.rglob("*.py")
+    } - {"validation"}
+    assert {"worker", "questions/scale"} <= engine
     assert modules == (
         {f"assessment_engine/{stem}{suffix}" for stem in engine | {"_compiled"}}
         | {f"assessment_engine/authored/{stem}{suffix}" for stem in ("__init__", "rope_tally")}
@@ -95,7 +100,7 @@ def test_a_second_build_gives_a_byte_identical_wheel_and_lockfile(
 ) -> None:
     # From an empty build cache: the same bytes must come from the sources alone.
     cache = json.dumps(str(tmp_path / "cache"))
-    again = build_site(tmp_path / "again", extra={"ASSESSMENT_CACHE_DIR": cache})
+    again = build_site(tmp_path / "again", extra={"CACHE_PATH": cache})
     assert again.returncode == 0, again.log
     for folder in (runtime_dir, package_dir):
         first, second = folder(site.output), folder(again.output)

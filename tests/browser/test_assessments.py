@@ -127,9 +127,9 @@ def test_no_request_carries_an_answer_or_goes_elsewhere(
     # The page and its scoring worker fetch only the runtime and the package
     # (on an assessment's page, usually all done before the first answer)...
     runtime = {"/" + p.relative_to(site.output).as_posix() for p in (site.output / "py").rglob("*")}
-    worker = next((site.output / "theme" / "js").glob("scoring-worker.*.js")).name
+    worker = next((site.output / "theme" / "assessments").glob("scoring-worker.*.js")).name
     page_fetches = {urlsplit(r.url).path for r in later if r.service_worker is None}
-    assert page_fetches <= {f"/theme/js/{worker}", "/sw.js", *runtime}
+    assert page_fetches <= {f"/theme/assessments/{worker}", "/sw.js", *runtime}
     # ...and the service worker, started then, only the files its build listed.
     listed = (site.output / "sw.js").read_text()
     for request in later:

@@ -3,6 +3,7 @@ visit, and across a redeploy."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -14,6 +15,13 @@ from tests.browser.reader import RESULTS, see_results
 from tests.browser.serve import serve
 from tests.conftest import ROOT, Build, build_site
 from tests.website.pages import html_pages
+
+
+def package_of(page: Page) -> str:
+    """The package folder the page's form names (in the contract the build wrote)."""
+    contract = page.locator("#assessment-form").get_attribute("data-contract")
+    assert contract is not None
+    return json.loads(contract)["package"]
 
 
 def take_check_in(page: Page) -> None:
@@ -96,7 +104,7 @@ def test_a_redeploy_is_served_whole_and_works(browser: Browser, tmp_path: Path) 
     with serve(site) as base:
         page.goto(base + "assessments/check-in/")
         wait_for_offline_ready(page)
-        old_package = page.locator("#assessment-form").get_attribute("data-package")
+        old_package = package_of(page)
 
         # The new deploy changes a question, and so the compiled package.
         check_in = content / "assessments" / "check-in.yaml"
@@ -111,7 +119,7 @@ def test_a_redeploy_is_served_whole_and_works(browser: Browser, tmp_path: Path) 
         page.on("response", lambda r: r.status >= 400 and failures.append(f"{r.status} {r.url}"))
         page.reload()
         assert "hardest this week?" in page.content()
-        new_package = page.locator("#assessment-form").get_attribute("data-package")
+        new_package = package_of(page)
         assert new_package != old_package
         take_check_in(page)
         # The new service worker installs and drops the old deploy's cache.

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pelican.plugins.assessments.contract import WORKER_MODULE
+
 from tests.conftest import ROOT
 
 HERE = Path(__file__).parent
@@ -17,13 +19,20 @@ CASES_PER_ASSESSMENT = 150
 
 
 def in_cpython(wheel: Path, mode: str, cases: Path | None = None) -> Any:
-    command = [sys.executable, "-S", str(HERE / "runner.py"), str(wheel), mode]
+    command = [sys.executable, "-S", str(HERE / "runner.py"), str(wheel), WORKER_MODULE, mode]
     return run_json(command + ([str(cases)] if cases else []))
 
 
 def in_pyodide(wheel: Path, mode: str, cases: Path | None = None) -> Any:
     pyodide = ROOT / "node_modules" / "pyodide"
-    command = ["node", str(HERE / "harness.mjs"), str(pyodide), str(wheel), str(HERE / "runner.py")]
+    command = [
+        "node",
+        str(HERE / "harness.mjs"),
+        str(pyodide),
+        str(wheel),
+        str(HERE / "runner.py"),
+        WORKER_MODULE,
+    ]
     return run_json(command + [mode] + ([str(cases)] if cases else []))
 
 
@@ -36,9 +45,9 @@ def run_json(command: list[str]) -> Any:
 def valid_answer(question: dict[str, Any], rng: random.Random) -> Any:
     if question["optional"] and rng.random() < 0.15:
         return None
-    if question["type"] == "number":
+    if "min" in question:  # a whole number from min to max
         return rng.randint(question["min"], question["max"])
-    if question["type"] == "multiple":
+    if question["type"] == "multiple":  # any number of its values
         return rng.sample(question["values"], rng.randint(0, len(question["values"])))
     return rng.choice(question["values"])
 

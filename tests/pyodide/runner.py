@@ -1,38 +1,45 @@
-"""Scores a batch of answer sets. The very same source runs under CPython (as a
-script) and inside Pyodide (through the Node harness), so any difference in the
-output is a difference between the two interpreters, not between two harnesses."""
+"""Scores a batch of answer sets through the worker module the site ships
+(the very module the reader's scoring worker calls). The same source runs
+under CPython (as a script) and inside Pyodide (through the Node harness), so
+any difference in the output is a difference between the two interpreters,
+not between two harnesses."""
 
+import importlib
 import json
 
 
-def run(cases_json: str) -> str:
-    import assessment_engine  # imported late: the CLI below first puts the wheel on sys.path
-
+def run(cases_json: str, worker_module: str) -> str:
+    # imported late: the CLI below first puts the wheel on sys.path
+    worker = importlib.import_module(worker_module)
     outcomes = []
-    for case in json.loads(cases_json):
+    for number, case in enumerate(json.loads(cases_json)):
+        payload = {"assessment": case["id"], "answers": case["answers"]}
+        request = {"id": number, "type": "score", "payload": payload}
         try:
-            outcomes.append({"result": assessment_engine.score(case["id"], case["answers"])})
-        except assessment_engine.AnswerError as error:
-            outcomes.append({"error": str(error)})
-        except Exception as error:
+            reply = json.loads(worker.handle(json.dumps(request)))
+        except Exception as error:  # the worker module promises never to raise
             outcomes.append({"escaped": f"{type(error).__name__}: {error}"})
+            continue
+        if reply.pop("id") != number:
+            outcomes.append({"escaped": "the reply names another request"})
+        else:
+            outcomes.append(reply)
     return json.dumps(outcomes, sort_keys=True)
 
 
-def catalog() -> str:
-    import assessment_engine
-
-    return json.dumps(assessment_engine.catalog(), sort_keys=True)
+def catalog(worker_module: str) -> str:
+    engine = importlib.import_module(worker_module.rpartition(".")[0])
+    return json.dumps(engine.catalog(), sort_keys=True)
 
 
 if __name__ == "__main__":
     import sys
 
-    # Usage: python -S runner.py WHEEL (run CASES.json | catalog)
-    # -S keeps the project's own (editable) engine off sys.path: only the wheel counts.
+    # Usage: python -S runner.py WHEEL MODULE (run CASES.json | catalog)
+    # -S keeps the project's own (editable) plugin off sys.path: only the wheel counts.
     sys.path.insert(0, sys.argv[1])
-    if sys.argv[2] == "run":
-        with open(sys.argv[3], encoding="utf-8") as cases:
-            sys.stdout.write(run(cases.read()))
+    if sys.argv[3] == "run":
+        with open(sys.argv[4], encoding="utf-8") as cases:
+            sys.stdout.write(run(cases.read(), sys.argv[2]))
     else:
-        sys.stdout.write(catalog())
+        sys.stdout.write(catalog(sys.argv[2]))

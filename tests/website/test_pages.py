@@ -168,7 +168,9 @@ def test_guide_pages_load_no_script_unless_they_hold_a_quiz(pages: list[Page]) -
         if page.path.startswith(("guides/", "practices/")):
             scripts = [script["src"] for script in page.soup.find_all("script")]
             if page.soup.select_one(".embedded-quiz"):
-                assert len(scripts) == 1 and "/theme/js/assessment." in scripts[0], page.path
+                assert len(scripts) == 1 and "/theme/assessments/assessment." in scripts[0], (
+                    page.path
+                )
             else:
                 assert scripts == [], page.path
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import runpy
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
-from assessments.settings import DEFAULTS
+from pelican.plugins.assessments.cache import cache_folder
 from ruamel.yaml import YAML
 from template_cache.plugin import DEFAULT_DIRECTORY
 
@@ -65,7 +66,8 @@ def test_the_workflow_restores_the_build_caches_before_building(
     assert names.index(cache["name"]) < names.index("Build")
     # The folder holding both plugins' default cache folders.
     assert cache["with"]["path"] == ".cache"
-    for folder in (DEFAULTS["ASSESSMENT_CACHE_DIR"], DEFAULT_DIRECTORY):
+    site_settings = runpy.run_path(str(ROOT / "pelicanconf.py"))
+    for folder in (cache_folder(site_settings), DEFAULT_DIRECTORY):
         assert Path(folder).parent == Path(".cache")
     assert "package-lock.json" in cache["with"]["key"]
     assert cache["with"]["restore-keys"] in cache["with"]["key"]
@@ -115,8 +117,8 @@ def test_theme_files_carry_content_hashes_and_pages_name_them(site: Build) -> No
     home = (site.output / "index.html").read_text()
     css = next(name for name in assets if name.startswith("site."))
     assert f"theme/css/{css}" in home and "theme/css/site.css" not in home
-    script = next((site.output / "theme" / "js").glob("assessment.*.js")).read_text()
-    worker = next((site.output / "theme" / "js").glob("scoring-worker.*.js")).name
+    script = next((site.output / "theme" / "assessments").glob("assessment.*.js")).read_text()
+    worker = next((site.output / "theme" / "assessments").glob("scoring-worker.*.js")).name
     assert worker in script
 
 
