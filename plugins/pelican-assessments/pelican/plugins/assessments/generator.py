@@ -18,7 +18,6 @@ from .content import Assessment
 from .contract import browser_contract
 from .package import build_package
 from .problems import AuthorProblem, report
-from .runtime import RuntimeMissing
 from .source import SourceError, read_source
 from .static import write_static_files
 
@@ -84,19 +83,18 @@ class AssessmentGenerator(Generator):
             )
         layout = None
         if self.quizzes:
-            try:
-                layout = build_package(
-                    definitions={q.slug: q.definition for q in self.quizzes},
-                    scorer_files={
-                        q.slug: self.scorer_files[q.slug]
-                        for q in self.quizzes
-                        if q.slug in self.scorer_files
-                    },
-                    settings=self.settings,
-                    output_path=Path(self.output_path),
-                )
-            except RuntimeMissing as error:
-                log.error("%s", error)
+            # A missing runtime stops the build (RuntimeMissing, one sentence
+            # naming the setting): every page with a form would be broken.
+            layout = build_package(
+                definitions={q.slug: q.definition for q in self.quizzes},
+                scorer_files={
+                    q.slug: self.scorer_files[q.slug]
+                    for q in self.quizzes
+                    if q.slug in self.scorer_files
+                },
+                settings=self.settings,
+                output_path=Path(self.output_path),
+            )
         self.context["assessment_contract"] = (
             {
                 **browser_contract(layout, self.settings["ASSESSMENT_STATIC_DIR"]),

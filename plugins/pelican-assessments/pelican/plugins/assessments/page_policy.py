@@ -25,7 +25,8 @@ def with_policy(html: str, policy: str) -> str:
     head = HEAD.search(html)
     if head is None:
         return html
-    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{escape(policy)}">'
+    content = escape(policy, quote=False).replace('"', "&quot;")
+    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{content}">'
     return html[: head.end()] + meta + html[head.end() :]
 
 

@@ -11,13 +11,18 @@ from .embeds import attach_embeds, find_embeds
 from .engine.questions import TYPES
 from .generator import AssessmentGenerator
 from .page_policy import add_policy
-from .problems import report
-from .settings import apply_defaults
+from .problems import log, report
+from .settings import SettingsError, apply_defaults
 from .static import TEMPLATES
 
 
 def add_defaults(pelican: Any) -> None:
-    apply_defaults(pelican.settings)
+    try:
+        apply_defaults(pelican.settings)
+    except SettingsError as error:
+        # A sentence, not a traceback: the site's settings are the site owner's to fix.
+        log.critical("%s", error)
+        raise SystemExit(1) from None
 
 
 def add_generator(pelican: Any) -> type[AssessmentGenerator]:

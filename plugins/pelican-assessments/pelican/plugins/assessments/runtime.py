@@ -31,12 +31,15 @@ class Runtime:
     def from_settings(cls, settings: Mapping[str, Any]) -> Runtime:
         folder = Path(settings["ASSESSMENT_PYODIDE_DIR"])
         installed = folder / "package.json"
+        pinned = pinned_version(Path(settings["ASSESSMENT_PACKAGE_JSON"]))
         if not installed.is_file():
             raise RuntimeMissing(
-                f"assessments: Pyodide is not installed in {folder}; run `npm ci` (or `make setup`)"
+                f"assessments: no Pyodide runtime in {folder} (the setting "
+                "ASSESSMENT_PYODIDE_DIR); install it in the site's folder with "
+                f"`npm install pyodide@{pinned or 'VERSION'}` (or `npm ci` where package.json "
+                "pins it), or point ASSESSMENT_PYODIDE_DIR at an installed copy"
             )
         version = json.loads(installed.read_text(encoding="utf-8"))["version"]
-        pinned = pinned_version(Path(settings["ASSESSMENT_PACKAGE_JSON"]))
         if pinned is not None and pinned != version:
             raise RuntimeMissing(
                 f"assessments: package.json pins Pyodide {pinned} but {version} is installed; "
