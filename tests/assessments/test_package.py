@@ -134,5 +134,7 @@ def test_a_runtime_other_than_the_pinned_one_is_refused_with_a_fix(tmp_path: Pat
 
 def test_a_missing_runtime_says_how_to_install_it(tmp_path: Path) -> None:
     settings = {"ASSESSMENT_PYODIDE_DIR": str(tmp_path / "nothing"), "ASSESSMENT_PACKAGE_JSON": "x"}
-    with pytest.raises(RuntimeMissing, match=r"ASSESSMENT_PYODIDE_DIR\); install it .* `npm install pyodide@"):
+    with pytest.raises(
+        RuntimeMissing, match=r"ASSESSMENT_PYODIDE_DIR\); install it .* `npm install pyodide@"
+    ):
         Runtime.from_settings(settings)

@@ -1,0 +1,47 @@
+"""The 0-10 scale question as a reader meets it: one row of eleven points,
+moved along by the arrow keys, named by a screen reader with its end labels,
+and scored as the engine scores it."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Browser
+
+from tests.browser.reader import see_results
+
+
+def test_the_scale_is_one_row_of_eleven_points_on_a_phone(browser: Browser, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 812})
+    page.goto(f"{site_url}assessments/check-in/")
+    points = page.locator("#q-closeness .rating__point")
+    assert points.count() == 11
+    tops = {
+        round(box["y"])
+        for box in points.evaluate_all("els => els.map(e => e.getBoundingClientRect())")
+    }
+    assert len(tops) == 1  # one row, even at 375 px
+    widths = points.evaluate_all("els => els.map(e => e.getBoundingClientRect().width)")
+    assert min(widths) >= 24  # each point wide enough to tap
+    page.close()
+
+
+def test_a_keyboard_reader_moves_along_the_scale_and_gets_its_score(
+    browser: Browser, site_url: str
+) -> None:
+    page = browser.new_page()
+    page.goto(f"{site_url}assessments/check-in/")
+    group = page.get_by_role("group", name="How close do you feel to your partner today?")
+    ends = group.first
+    assert ends.get_by_role("radio", name="0: Not close at all").count() == 1
+    assert ends.get_by_role("radio", name="10: As close as I'd like").count() == 1
+    page.locator("label[for='q-closeness-3']").click()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert page.locator("#q-closeness-5").is_checked()
+    assert page.evaluate("document.activeElement.id") == "q-closeness-5"
+    for label in ("q-now-close", "q-hardest-time", "q-deepen-talks"):
+        page.locator(f"label[for='{label}']").click()
+    see_results(page)
+    closeness = page.locator("[data-dimension='closeness']")
+    assert closeness.get_attribute("data-score") == "50"
+    assert "50 out of 100: Somewhere in between" in closeness.inner_text()
+    page.close()
