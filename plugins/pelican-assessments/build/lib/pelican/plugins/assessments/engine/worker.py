@@ -1,0 +1,51 @@
+"""The Python side of the scoring worker, shipped in the package.
+
+The worker (static/scoring-worker.js) imports this module once Pyodide has
+started and hands every message to `handle` as a JSON string:
+
+    {"id": 1, "type": "score", "payload": {"assessment": ID, "answers": {...}}}
+
+and posts back what it returns: ``{"id", "result"}`` or ``{"id", "error"}``,
+the error a sentence fit to show a reader. JSON strings cross the boundary
+between JavaScript and Python: no proxies to leak or release.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import AnswerError, catalog, score
+
+UNREADABLE = "The answers could not be read. Please answer the questions again."
+
+
+def handle(message_json: str) -> str:
+    """One request in, one reply out; never raises."""
+    try:
+        message = json.loads(message_json)
+    except ValueError:
+        return json.dumps({"id": None, "error": UNREADABLE})
+    if not isinstance(message, dict):
+        return json.dumps({"id": None, "error": UNREADABLE})
+    reply: dict[str, Any] = {"id": message.get("id")}
+    payload = message.get("payload")
+    if message.get("type") != "score":
+        reply["error"] = f"Unrecognised message type: {message.get('type')}"
+    elif not isinstance(payload, dict):
+        reply["error"] = UNREADABLE
+    else:
+        assessment = payload.get("assessment")
+        try:
+            reply["result"] = score(
+                assessment if isinstance(assessment, str) else "", payload.get("answers")
+            )
+        except AnswerError as error:
+            reply["error"] = str(error)
+    return json.dumps(reply)
+
+
+def warm() -> None:
+    """Build the engine now, before the worker says it is ready, so the
+    reader's first result is as quick as any later one."""
+    catalog()

@@ -1,0 +1,192 @@
+"""The Pelican generator: read, check and compile every assessment, then write
+their pages, the index and the browser package."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from markdown import Markdown
+from pelican.generators import Generator
+
+from .author_module import scorer_path_of
+from .cache import cache_folder, cached_value, installed_version, key_of
+from .checked import checked
+from .compile import compile_definition, markdown_texts
+from .content import Assessment
+from .contract import browser_contract
+from .package import build_package
+from .problems import AuthorProblem, report
+from .source import SourceError, read_source
+from .static import write_static_files
+
+log = logging.getLogger("assessments")
+
+
+class AssessmentGenerator(Generator):
+    """Reads content/assessments/*.yaml. A file with any problem is reported
+    in full and left out: nothing half-checked reaches the site."""
+
+    def generate_context(self) -> None:
+        # Every compiled definition: assessments (with pages of their own) and
+        # knowledge checks (only ever embedded in guides).
+        self.quizzes: list[Assessment] = []
+        self.scorer_files: dict[str, Path] = {}
+        problems: list[AuthorProblem] = []
+        sources = self.get_files(self.settings["ASSESSMENT_PATHS"], extensions=("yaml", "yml"))
+        loaded = []
+        cache = cache_folder(self.settings)
+        for relative in sorted(sources):
+            path = Path(self.path) / relative
+            display = self._display_path(path)
+            try:
+                data, source_map = read_source(path, cache)
+            except SourceError as error:
+                problems.append(AuthorProblem(display, error.line, error.message))
+                continue
+            loaded.append((relative, path, display, data, source_map))
+
+        titles = {
+            data["id"]: str(data.get("title", ""))
+            for *_, data, _map in loaded
+            if isinstance(data, dict)
+            and isinstance(data.get("id"), str)
+            and data.get("kind") != "knowledge-check"
+        }
+        links = self._links = self._link_table(titles)
+        for relative, path, display, data, source_map in loaded:
+            found = checked(path, display, data, source_map, links, cache)
+            if found:
+                problems.extend(found)
+                continue
+            self._add(relative, path, data, links)
+
+        report(problems)
+        self.assessments = sorted(
+            (quiz for quiz in self.quizzes if quiz.has_page),
+            key=lambda a: (a.minutes or 0, a.title),
+        )
+        self.context["assessments"] = self.assessments
+        self.context["quizzes_by_slug"] = {quiz.slug: quiz for quiz in self.quizzes}
+        self.context["assessment_problems"] = problems
+
+    def finalize(self) -> None:
+        """Once every generator has read its content (and before any page is
+        written): resolve links in the definitions' text (relative to the site
+        root) and build the package, whose folders the pages name."""
+        for quiz in self.quizzes:
+            quiz.definition = compile_definition(
+                quiz.source_data,
+                lambda text, q=quiz: q._update_content(q.markdown_html[text], ""),
+                self._links.__getitem__,
+            )
+        layout = None
+        if self.quizzes:
+            # A missing runtime stops the build (RuntimeMissing, one sentence
+            # naming the setting): every page with a form would be broken.
+            layout = build_package(
+                definitions={q.slug: q.definition for q in self.quizzes},
+                scorer_files={
+                    q.slug: self.scorer_files[q.slug]
+                    for q in self.quizzes
+                    if q.slug in self.scorer_files
+                },
+                settings=self.settings,
+                output_path=Path(self.output_path),
+            )
+        self.context["assessment_contract"] = (
+            {
+                **browser_contract(layout, self.settings["ASSESSMENT_STATIC_DIR"]),
+                "trustedTypesPolicy": self.settings["ASSESSMENT_TRUSTED_TYPES_POLICY"],
+            }
+            if layout
+            else None
+        )
+
+    def generate_output(self, writer: Any) -> None:
+        if self.quizzes:
+            write_static_files(Path(self.output_path) / self.settings["ASSESSMENT_STATIC_DIR"])
+        for assessment in self.assessments:
+            writer.write_file(
+                assessment.save_as,
+                self.get_template(assessment.template),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                assessment=assessment,
+                url=assessment.url,
+            )
+        if not self.settings["ASSESSMENT_INDEX_SAVE_AS"]:
+            return
+        writer.write_file(
+            self.settings["ASSESSMENT_INDEX_SAVE_AS"],
+            self.get_template("assessments"),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=self.settings["ASSESSMENT_INDEX_URL"],
+        )
+
+    def _add(
+        self, relative: str, path: Path, data: dict[str, Any], links: dict[str, tuple[str, str]]
+    ) -> None:
+        # Text stays Markdown until finalize() renders it with links resolved;
+        # only the intro (the page's content) is needed as HTML now.
+        definition = compile_definition(data, str, links.__getitem__)
+        markdown_html = self._render_markdown(data)
+        assessment = Assessment(
+            markdown_html[data["intro"]] if "intro" in data else "",
+            metadata={"title": data["title"], "slug": data["id"], "summary": data["summary"]},
+            settings=self.settings,
+            source_path=str(path),
+            context=self.context,
+        )
+        assessment.definition = definition
+        assessment.source_data = data
+        assessment.markdown_html = markdown_html
+        scorer_path = scorer_path_of(path, data)
+        if scorer_path is not None:
+            self.scorer_files[assessment.slug] = scorer_path
+        if assessment.has_page:
+            self.add_source_path(assessment)
+        self.quizzes.append(assessment)
+
+    def _link_table(self, assessment_titles: dict[str, str]) -> dict[str, tuple[str, str]]:
+        """slug -> (title, url) for everything a recommendation may name."""
+        table: dict[str, tuple[str, str]] = {}
+        for item in self.context.get("articles", []) + self.context.get("pages", []):
+            table.setdefault(item.slug, (item.title, item.url))
+        url_pattern = self.settings["ASSESSMENT_URL"]
+        for slug, title in assessment_titles.items():
+            table.setdefault(slug, (title, url_pattern.format(slug=slug)))
+        return table
+
+    def _render_markdown(self, data: dict[str, Any]) -> dict[str, str]:
+        """Each Markdown text of `data` as HTML (before links are resolved),
+        reused from an earlier build when the texts and the Markdown set-up
+        are the same: rendering is most of what a rebuild of unchanged
+        assessments would otherwise cost."""
+        texts = sorted(set(markdown_texts(data)))
+        key = key_of([*texts, repr(self.settings["MARKDOWN"]), installed_version("markdown")])
+        return cached_value(
+            cache_folder(self.settings),
+            "markdown",
+            data["id"],
+            key,
+            lambda: {text: self._markdown(text) for text in texts},
+        )
+
+    def _markdown(self, text: str) -> str:
+        if not hasattr(self, "_markdown_converter"):
+            config = self.settings["MARKDOWN"]
+            self._markdown_converter = Markdown(
+                extensions=list(config.get("extension_configs", {})),
+                extension_configs=config.get("extension_configs", {}),
+                output_format=config.get("output_format", "html5"),
+            )
+        return self._markdown_converter.reset().convert(text)
+
+    def _display_path(self, path: Path) -> str:
+        try:
+            return str(path.resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            return str(path)

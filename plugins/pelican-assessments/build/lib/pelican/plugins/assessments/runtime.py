@@ -1,0 +1,102 @@
+"""The pinned Pyodide runtime: where it is installed, what it runs, and copying
+the few files a page needs into the site."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .contract import LOCKFILE, RUNTIME_FILES, STDLIB
+from .reproducible import fixed_source_date, normalise_zip
+
+
+class RuntimeMissing(Exception):
+    """The runtime is missing or is not the pinned version."""
+
+
+@dataclass(frozen=True)
+class Runtime:
+    folder: Path
+    version: str
+    python: str  # e.g. "3.13.2"
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> Runtime:
+        folder = Path(settings["ASSESSMENT_PYODIDE_DIR"])
+        installed = folder / "package.json"
+        pinned = pinned_version(Path(settings["ASSESSMENT_PACKAGE_JSON"]))
+        if not installed.is_file():
+            raise RuntimeMissing(
+                f"assessments: no Pyodide runtime in {folder} (the setting "
+                "ASSESSMENT_PYODIDE_DIR); install it in the site's folder with "
+                f"`npm install pyodide@{pinned or 'VERSION'}` (or `npm ci` where package.json "
+                "pins it), or point ASSESSMENT_PYODIDE_DIR at an installed copy"
+            )
+        version = json.loads(installed.read_text(encoding="utf-8"))["version"]
+        if pinned is not None and pinned != version:
+            raise RuntimeMissing(
+                f"assessments: package.json pins Pyodide {pinned} but {version} is installed; "
+                "run `npm ci`"
+            )
+        info = json.loads((folder / LOCKFILE).read_text(encoding="utf-8"))["info"]
+        return cls(folder=folder, version=version, python=info["python"])
+
+    @property
+    def lockfile(self) -> Path:
+        return self.folder / LOCKFILE
+
+    @property
+    def python_minor(self) -> str:
+        return ".".join(self.python.split(".")[:2])
+
+    def matches_build_python(self) -> bool:
+        return self.python_minor == "{}.{}".format(*sys.version_info[:2])
+
+    def files(self, cache: Path | None, compile_bytecode: bool) -> dict[str, Path]:
+        """The files a page needs, by name, and where each is found."""
+        files = {name: self.folder / name for name in RUNTIME_FILES}
+        files[STDLIB] = self.compiled_stdlib(cache) if compile_bytecode else self.folder / STDLIB
+        return files
+
+    def compiled_stdlib(self, cache: Path | None) -> Path:
+        """The standard library byte-compiled once per runtime version and
+        build Python, then reused: compiling takes seconds, copying does not.
+        Without a cache folder it is compiled anew into a temporary one."""
+        if cache is None:
+            cache = Path(tempfile.mkdtemp(prefix="assessments-stdlib-"))
+        folder = cache / f"pyodide-{self.version}-cp{sys.version_info[0]}{sys.version_info[1]}"
+        compiled = folder / STDLIB
+        if not compiled.is_file():
+            folder.mkdir(parents=True, exist_ok=True)
+            staging = folder / "staging.zip"
+            shutil.copyfile(self.folder / STDLIB, staging)
+            with fixed_source_date():
+                subprocess.run(
+                    [
+                        str(Path(sys.executable).with_name("pyodide")),
+                        "py-compile",
+                        "--silent",
+                        "--no-keep",
+                        str(staging),
+                    ],
+                    check=True,
+                )
+            normalise_zip(staging)
+            staging.rename(compiled)
+        return compiled
+
+
+def pinned_version(package_json: Path) -> str | None:
+    """The Pyodide version the project pins in package.json (the one place)."""
+    if not package_json.is_file():
+        return None
+    return (
+        json.loads(package_json.read_text(encoding="utf-8")).get("dependencies", {}).get("pyodide")
+    )

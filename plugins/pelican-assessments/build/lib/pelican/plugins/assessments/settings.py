@@ -1,0 +1,136 @@
+"""The plugin's settings: each with its default and what it is for, in one
+place. A site's value is checked against its kind when Pelican starts; an
+unknown `ASSESSMENT_` name or a value of the wrong kind is refused with a
+sentence naming it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, MutableMapping
+from typing import Any, NamedTuple
+
+from .links import site_links
+
+PREFIX = "ASSESSMENT_"
+
+
+class Setting(NamedTuple):
+    default: Any
+    kind: type | tuple[type, ...]
+    description: str
+
+
+# The scripted pages' Content-Security-Policy, strict as Pyodide allows:
+# WebAssembly needs 'wasm-unsafe-eval' (never 'unsafe-eval'); the scoring
+# worker is a blob: module worker, which inherits this policy, so it may fetch
+# from this site only; Trusted Types guard the places the page script creates
+# a worker URL or inserts result HTML. {policy} is ASSESSMENT_TRUSTED_TYPES_POLICY.
+DEFAULT_CSP = (
+    "default-src 'none'; img-src 'self' data:; style-src 'self'; font-src 'self'; "
+    "base-uri 'none'; form-action 'none'; object-src 'none'; "
+    "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; connect-src 'self'; "
+    "require-trusted-types-for 'script'; trusted-types {policy}"
+)
+
+SETTINGS: dict[str, Setting] = {
+    "ASSESSMENT_PATHS": Setting(
+        ["assessments"], list, "Folders under PATH holding one YAML file per assessment."
+    ),
+    "ASSESSMENT_URL": Setting("assessments/{slug}/", str, "URL of an assessment's page."),
+    "ASSESSMENT_SAVE_AS": Setting(
+        "assessments/{slug}/index.html", str, "Where an assessment's page is written."
+    ),
+    "ASSESSMENT_INDEX_URL": Setting("assessments/", str, "URL of the list of assessments."),
+    "ASSESSMENT_INDEX_SAVE_AS": Setting(
+        "assessments/index.html", str, "Where the list is written; '' writes none."
+    ),
+    "ASSESSMENT_RUNTIME_DIR": Setting(
+        "py", str, "Output folder for the Pyodide runtime, the lockfile and the package."
+    ),
+    "ASSESSMENT_STATIC_DIR": Setting(
+        "theme/assessments",
+        str,
+        "Output folder for the page script, the scoring worker and the stylesheet.",
+    ),
+    "ASSESSMENT_PYODIDE_DIR": Setting(
+        "node_modules/pyodide",
+        str,
+        "The installed Pyodide npm package (`npm install pyodide`) the runtime is copied from.",
+    ),
+    "ASSESSMENT_PACKAGE_JSON": Setting(
+        "package.json",
+        str,
+        "The package.json that pins Pyodide; the build refuses a runtime of another version.",
+    ),
+    "ASSESSMENT_BYTE_COMPILE": Setting(
+        True,
+        bool,
+        "Byte-compile the package and the standard library when the build's Python "
+        "matches the runtime's (several times faster start-up in the browser).",
+    ),
+    "ASSESSMENT_CACHE": Setting(
+        True,
+        bool,
+        "Keep build results (parsed files, checks, the byte-compiled standard library) "
+        "in CACHE_PATH/assessments between builds.",
+    ),
+    "ASSESSMENT_TRUSTED_TYPES_POLICY": Setting(
+        "assessments", str, "Name of the page script's Trusted Types policy."
+    ),
+    "ASSESSMENT_CSP": Setting(
+        DEFAULT_CSP,
+        str,
+        "Content-Security-Policy of pages with a form; {policy} stands for the Trusted "
+        "Types policy name. Added as a <meta> to pages whose theme sets none.",
+    ),
+}
+
+# Settings of earlier versions, and what took their place.
+REPLACED = {"ASSESSMENT_CACHE_DIR": "CACHE_PATH (the cache is CACHE_PATH/assessments)"}
+
+
+class SettingsError(Exception):
+    """A setting the plugin cannot use."""
+
+
+def apply_defaults(settings: MutableMapping[str, Any]) -> None:
+    """Check the site's ASSESSMENT_ settings, then fill in every default."""
+    problems = list(setting_problems(settings))
+    if problems:
+        raise SettingsError("; ".join(problems))
+    for name, setting in SETTINGS.items():
+        settings.setdefault(name, setting.default)
+    settings["ASSESSMENT_CSP"] = settings["ASSESSMENT_CSP"].replace(
+        "{policy}", settings["ASSESSMENT_TRUSTED_TYPES_POLICY"]
+    )
+    settings.setdefault("JINJA_FILTERS", {})["site_links"] = site_links
+
+
+def setting_problems(settings: Mapping[str, Any]) -> list[str]:
+    problems = []
+    for name, value in settings.items():
+        if not name.startswith(PREFIX):
+            continue
+        if name in REPLACED:
+            problems.append(f"assessments: setting {name} is gone; use {REPLACED[name]}")
+        elif name not in SETTINGS:
+            known = ", ".join(sorted(SETTINGS))
+            problems.append(f"assessments: unknown setting {name}; known settings: {known}")
+        elif not _is_kind(value, SETTINGS[name]):
+            problems.append(
+                f"assessments: setting {name} must be {_kind_name(SETTINGS[name].kind)}, "
+                f"not {value!r}"
+            )
+    return problems
+
+
+def _is_kind(value: Any, setting: Setting) -> bool:
+    if setting.kind is bool or not isinstance(value, bool):
+        if setting.kind is list:
+            return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+        return isinstance(value, setting.kind)
+    return False  # True is an int, but never a folder name or a list
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    names: dict[object, str] = {str: "text", bool: "True or False", list: "a list of folder names"}
+    return names.get(kind, str(kind))

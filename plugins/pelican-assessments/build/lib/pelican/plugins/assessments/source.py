@@ -1,0 +1,110 @@
+"""Read an assessment file into plain data, remembering where each value stood.
+
+The engine validates plain data and reports problems by path, such as
+("sections", 0, "questions", 2, "scale"); `SourceMap.line_of` turns that path
+back into the line an author should look at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .cache import cached_value, code_of, installed_version, key_of
+
+PathKey = tuple[str | int, ...]
+
+
+class SourceError(Exception):
+    """The file could not be read as YAML at all."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class SourceMap:
+    """Line numbers (1-based) of every mapping key and sequence item."""
+
+    lines: dict[PathKey, int] = field(default_factory=dict)
+
+    def line_of(self, path: PathKey) -> int:
+        """The line of `path`, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return 1
+
+
+def read_source(path: Path, cache: Path | None = None) -> tuple[Any, SourceMap]:
+    """Parse `path`; return its plain data and where each piece came from.
+    With a `cache` folder, a file parsed before (same bytes, same parser) is
+    not parsed again: round-trip YAML is slow, and the result depends on
+    nothing else."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SourceError(1, f"the file is not UTF-8 text ({error.reason})") from error
+    if cache is None:
+        return _parse(text)
+    key = key_of([raw, installed_version("ruamel.yaml"), code_of("source")])
+    return cached_value(cache, "parsed", path.name, key, lambda: _parse(text))
+
+
+def _parse(text: str) -> tuple[Any, SourceMap]:
+    # Imported here: a build whose every file is cached never needs the parser.
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="rt")
+    # Keys must be unique: a repeated key silently losing a value would hide a mistake.
+    yaml.allow_duplicate_keys = False
+    try:
+        document = yaml.load(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        problem = error.problem or error.context or "invalid YAML"
+        raise SourceError(
+            line, f"YAML syntax: {problem} (check the brackets, quotes and indentation here)"
+        ) from error
+    except YAMLError as error:
+        raise SourceError(1, f"YAML syntax: {error}") from error
+    source_map = SourceMap()
+    return _plain(document, (), source_map), source_map
+
+
+def _plain(node: Any, path: PathKey, source_map: SourceMap) -> Any:
+    """Copy ruamel's round-trip nodes into dicts and lists, recording lines."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(node, CommentedMap):
+        result = {}
+        for key, value in node.items():
+            child = (*path, key)
+            line, _column = node.lc.key(key)
+            source_map.lines[child] = line + 1
+            result[key] = _plain(value, child, source_map)
+        return result
+    if isinstance(node, CommentedSeq):
+        items = []
+        for index, value in enumerate(node):
+            child = (*path, index)
+            line, _column = node.lc.item(index)
+            source_map.lines[child] = line + 1
+            items.append(_plain(value, child, source_map))
+        return items
+    if isinstance(node, str):
+        return str(node)  # ruamel's scalar string subclasses become plain str
+    if isinstance(node, bool):
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    return node

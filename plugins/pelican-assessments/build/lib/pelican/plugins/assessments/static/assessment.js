@@ -1,0 +1,337 @@
+// The reader's side of assessments and quizzes: progress, one scoring worker
+// per page (started when the reader engages with a form, or on an assessment's
+// own page as soon as its form is on screen), results in place.
+// Works for an assessment page and for quizzes embedded in guides alike.
+//
+// Privacy: answers live only in this page's memory and in the worker, which
+// runs under the page's policy (connect-src 'self'). Nothing is stored, put in
+// a URL, or sent anywhere.
+
+import { contract, policy, serviceWorkerUrl, siteRootUrl } from "./policy.js";
+import { renderResults } from "./results.js";
+
+// Loading normally takes seconds; this only catches a runtime that never
+// answers (a broken network or policy), so it is generous for slow phones.
+const LOAD_TIMEOUT_MS = 120000;
+
+// ---- the page's one scoring worker -----------------------------------------
+
+class Scoring {
+  // `contract`: what the build wrote for the browser (contract.py), its URLs
+  // made absolute.
+  constructor(contract) {
+    this.contract = contract;
+    this.worker = null;
+    this.state = "idle"; // idle | loading | ready | failed
+    this.reason = "";
+    this.listeners = new Set();
+    this.pending = new Map(); // request id -> {owner, resolve}
+    this.waiting = new Set(); // the quizzes whose reader asked for a result before ready
+    this.nextId = 1;
+  }
+
+  onChange(listener) {
+    this.listeners.add(listener);
+  }
+
+  setState(state, reason = "") {
+    this.state = state;
+    this.reason = reason;
+    for (const listener of this.listeners) listener(state, reason);
+  }
+
+  start() {
+    if (this.worker) return;
+    if (typeof WebAssembly !== "object") {
+      this.setState("failed", "This browser cannot run the scoring engine (it needs WebAssembly); a recent version of any major browser will.");
+      return;
+    }
+    const workerUrl = new URL("scoring-worker.js", import.meta.url).href;
+    // A blob: worker inherits this page's Content-Security-Policy; a worker
+    // loaded from a URL would run with no policy at all on GitHub Pages.
+    const bootstrap = new Blob([`import ${JSON.stringify(workerUrl)};`], { type: "text/javascript" });
+    this.worker = new Worker(policy.createScriptURL(URL.createObjectURL(bootstrap)), {
+      type: "module",
+      name: "scoring",
+    });
+    this.worker.postMessage({ type: "init", payload: this.contract });
+    this.setState("loading");
+    this.timer = setTimeout(() => {
+      if (this.state === "loading") this.fail("Scoring is taking too long to start.");
+    }, LOAD_TIMEOUT_MS);
+    this.worker.onmessage = ({ data }) => {
+      if (data.type === "stage") {
+        if (data.stage === "ready") {
+          clearTimeout(this.timer);
+          this.setState("ready");
+        } else if (data.stage === "failed") {
+          this.fail(data.detail);
+        }
+        return;
+      }
+      const entry = this.pending.get(data.id);
+      this.pending.delete(data.id);
+      if (entry) entry.resolve(data);
+    };
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      this.fail("The scoring engine could not be loaded.");
+    };
+    registerServiceWorker();
+  }
+
+  fail(reason) {
+    this.stop();
+    this.setState("failed", reason);
+  }
+
+  stop() {
+    clearTimeout(this.timer);
+    if (this.worker) this.worker.terminate();
+    this.worker = null;
+    for (const { resolve } of this.pending.values()) resolve({ error: "Scoring was stopped." });
+    this.pending.clear();
+    this.waiting.clear();
+    this.setState("idle");
+  }
+
+  // A quiz that starts over gives up its own requests. The worker, and with
+  // it everything it was given, goes only when no other quiz on the page
+  // still waits for it: one quiz's "Start over" never stops a sibling's scoring.
+  release(owner) {
+    for (const [id, entry] of this.pending) {
+      if (entry.owner !== owner) continue;
+      this.pending.delete(id);
+      entry.resolve({ cancelled: true });
+    }
+    this.waiting.delete(owner);
+    if (!this.pending.size && !this.waiting.size) this.stop();
+  }
+
+  score(owner, assessment, answers) {
+    return new Promise((resolve) => {
+      const id = this.nextId++;
+      this.pending.set(id, { owner, resolve });
+      this.worker.postMessage({ id, type: "score", payload: { assessment, answers } });
+    });
+  }
+}
+
+// Offline use: registered once the reader engages, so a page that is only read
+// downloads no runtime bytes. The service worker never sees answers.
+let registered = false;
+function registerServiceWorker() {
+  if (registered || !serviceWorkerUrl || !("serviceWorker" in navigator)) return;
+  registered = true;
+  navigator.serviceWorker
+    .register(policy.createScriptURL(serviceWorkerUrl), { scope: siteRootUrl.href })
+    .catch(() => {
+      // Offline use is a bonus: scoring works the same without it.
+    });
+}
+
+// ---- one form -------------------------------------------------------------
+
+class Quiz {
+  constructor(form, scoring) {
+    this.form = form;
+    this.scoring = scoring;
+    this.prefix = form.dataset.prefix || "";
+    this.container = form.parentElement;
+    this.questions = [...form.querySelectorAll("[data-question]")];
+    this.progress = form.querySelector("[data-role=progress]");
+    this.status = form.querySelector("[data-role=status]");
+    this.alertBox = form.querySelector("[data-role=alert]");
+    this.results = this.container.querySelector(`#${CSS.escape(this.prefix)}results`);
+    this.waiting = false;
+
+    form.addEventListener("submit", (event) => {
+      event.preventDefault(); // never a navigation: answers must not reach a URL
+      this.submit();
+    });
+    form.addEventListener("change", () => this.updateProgress());
+    form.addEventListener("input", () => this.updateProgress());
+    // Start loading the runtime when the reader engages, not before.
+    for (const type of ["focusin", "pointerdown", "keydown"]) {
+      form.addEventListener(type, () => scoring.state === "idle" && scoring.start(), { passive: true });
+    }
+    this.results.addEventListener("click", (event) => {
+      const action = event.target.closest("[data-action]")?.dataset.action;
+      if (action === "print") window.print();
+      if (action === "restart") this.startOver();
+    });
+    scoring.onChange((state, reason) => this.onScoringChange(state, reason));
+    this.updateProgress();
+  }
+
+  // How to read an answer is the question type's to say (its `reads`, written
+  // by its template as data-reads): this script knows three ways, no type.
+  answerOf(question) {
+    const reads = question.dataset.reads;
+    if (reads === "whole-number") {
+      const raw = question.querySelector("input").value.trim();
+      if (raw === "") return undefined;
+      return /^-?\d+$/.test(raw) ? Number(raw) : raw; // the engine explains a non-whole number
+    }
+    if (reads === "choices") {
+      return [...question.querySelectorAll("input:checked")].map((input) => input.value);
+    }
+    const checked = question.querySelector("input:checked");
+    if (!checked) return undefined;
+    if (checked.value === "") return null; // "Prefer not to say"
+    return "numeric" in question.dataset ? Number(checked.value) : checked.value;
+  }
+
+  isAnswered(question) {
+    const answer = this.answerOf(question);
+    return Array.isArray(answer) ? answer.length > 0 : answer !== undefined;
+  }
+
+  collectAnswers() {
+    const answers = {};
+    for (const question of this.questions) {
+      const answer = this.answerOf(question);
+      if (answer !== undefined) answers[question.dataset.question] = answer;
+    }
+    return answers;
+  }
+
+  updateProgress() {
+    const answered = this.questions.filter((q) => this.isAnswered(q)).length;
+    this.progress.textContent = `${answered} of ${this.questions.length} answered`;
+  }
+
+  onScoringChange(state, reason) {
+    this.status.dataset.state = state;
+    if (state === "loading") {
+      this.status.textContent = this.waiting
+        ? "Almost ready: your results will appear in a moment…"
+        : "Preparing private scoring on this device…";
+    } else if (state === "ready") {
+      this.status.textContent = "Private scoring is ready.";
+      if (this.waiting) this.submit();
+    } else {
+      this.status.textContent = "";
+    }
+    if (state === "failed" && (this.waiting || this.form.contains(document.activeElement))) {
+      this.waiting = false;
+      this.showAlert(`Your results could not be worked out. ${reason ? reason + " " : ""}Your answers are still here.`, {
+        retry: true,
+      });
+    }
+  }
+
+  showAlert(message, { retry = false, links = [] } = {}) {
+    const box = this.alertBox;
+    box.replaceChildren();
+    const text = document.createElement("p");
+    text.textContent = message;
+    box.append(text);
+    if (links.length) {
+      const list = document.createElement("ul");
+      for (const { href, label } of links) {
+        const link = document.createElement("a");
+        link.href = href;
+        link.textContent = label;
+        const item = document.createElement("li");
+        item.append(link);
+        list.append(item);
+      }
+      box.append(list);
+    }
+    if (retry) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "button button--quiet";
+      button.textContent = "Try again";
+      button.addEventListener("click", () => {
+        box.hidden = true;
+        this.scoring.state = "idle";
+        this.submit();
+      });
+      box.append(button);
+    }
+    box.hidden = false;
+    box.focus();
+  }
+
+  async submit() {
+    const missing = this.questions.filter((q) => q.dataset.required === "true" && !this.isAnswered(q));
+    if (missing.length) {
+      const count = missing.length === 1 ? "One question still needs" : `${missing.length} questions still need`;
+      this.showAlert(`${count} an answer:`, {
+        links: missing.map((q) => ({
+          href: `#${q.id}`,
+          label: q.querySelector(".question__text").textContent.trim(),
+        })),
+      });
+      return;
+    }
+    this.alertBox.hidden = true;
+    if (this.scoring.state !== "ready") {
+      this.waiting = true;
+      this.scoring.waiting.add(this);
+      if (this.scoring.state === "idle") this.scoring.start();
+      this.onScoringChange(this.scoring.state, this.scoring.reason);
+      return;
+    }
+    this.waiting = false;
+    this.scoring.waiting.delete(this);
+    const outcome = await this.scoring.score(this, this.form.dataset.assessment, this.collectAnswers());
+    if (outcome.cancelled) return; // the reader started over meanwhile
+    if (outcome.error) {
+      this.showAlert(`${outcome.error} Your answers are still here.`);
+      return;
+    }
+    renderResults(this, outcome.result);
+  }
+
+  startOver() {
+    this.form.reset();
+    this.results.replaceChildren();
+    this.results.hidden = true;
+    this.alertBox.hidden = true;
+    this.container.classList.remove("has-results");
+    document.body.classList.remove("has-results");
+    this.waiting = false;
+    this.scoring.release(this);
+    this.updateProgress();
+    const heading = this.container.querySelector("[data-quiz-title]") || document.getElementById("title");
+    heading.focus();
+    heading.scrollIntoView({ block: "start" });
+  }
+}
+
+// ---- wiring ------------------------------------------------------------
+
+const forms = [...document.querySelectorAll("form.assessment-form")];
+if (forms.length && contract) {
+  const first = forms[0];
+  // The contract's folders are relative to this script's own folder.
+  const scoring = new Scoring({
+    ...contract,
+    runtime: new URL(contract.runtime, import.meta.url).href,
+    package: new URL(contract.package, import.meta.url).href,
+  });
+  for (const form of forms) new Quiz(form, scoring);
+  if (first.closest("[data-scoring-start=visible]")) startWhenVisible(first, scoring);
+  document.body.classList.add("js");
+}
+
+// An assessment's own page is opened to be taken: scoring starts loading once
+// its form is on screen and the page is idle, so it is usually ready by the
+// first answer (it takes about a second, mostly Python starting up). Quizzes
+// inside guides wait for the reader instead: a guide is mostly read, and
+// reading one must cost no runtime bytes. So does a reader who asked the
+// browser to save data.
+function startWhenVisible(form, scoring) {
+  if (navigator.connection?.saveData || !("IntersectionObserver" in window)) return;
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((entry) => entry.isIntersecting)) return;
+    observer.disconnect();
+    const start = () => scoring.state === "idle" && scoring.start();
+    if ("requestIdleCallback" in window) requestIdleCallback(start, { timeout: 1000 });
+    else setTimeout(start, 0);
+  });
+  observer.observe(form);
+}
