@@ -83,4 +83,23 @@ def test_two_quizzes_on_a_page_share_one_worker(browser: Browser, tmp_path: Path
         assert "You got 3 of 3 right" in page.locator("#quiz2-results").inner_text()
         assert page.locator("#quiz1-results").is_hidden()
         assert len(page.workers) == 1
+
+        # Starting over on one quiz leaves its sibling's answers, result and scoring be.
+        page.click("label[for='quiz1-hardest-time']")
+        page.click("label[for='quiz1-deepen-talks']")
+        page.locator("#quiz1-assessment-form button[type=submit]").click()
+        page.wait_for_selector("#quiz1-results:not([hidden])", timeout=60_000)
+        page.locator("#quiz2-results [data-action=restart]").click()
+        assert page.locator("#quiz2-results").is_hidden()
+        assert page.locator("#quiz1-results").is_visible()
+        assert len(page.workers) == 1  # still scoring for the first quiz
+        assert page.locator("#quiz1-now-close").is_checked()
+        page.click("label[for='quiz1-now-drifting']")
+        page.locator("#quiz1-assessment-form button[type=submit]").click()
+        page.locator("#quiz1-results", has_text="Drifting is very common").wait_for(timeout=60_000)
+        # Once no quiz needs it, the worker goes, and everything it was given with it.
+        (worker,) = page.workers
+        with worker.expect_event("close", timeout=10_000):
+            page.locator("#quiz1-results [data-action=restart]").click()
+        assert page.locator("#quiz1-results").is_hidden()
         page.close()

@@ -27,6 +27,7 @@ class Scoring {
     this.listeners = new Set();
     this.pending = new Map(); // request id -> {owner, resolve}
     this.waiting = new Set(); // the quizzes whose reader asked for a result before ready
+    this.quizzes = new Set(); // every quiz on the page
     this.nextId = 1;
   }
 
@@ -97,7 +98,8 @@ class Scoring {
 
   // A quiz that starts over gives up its own requests. The worker, and with
   // it everything it was given, goes only when no other quiz on the page
-  // still waits for it: one quiz's "Start over" never stops a sibling's scoring.
+  // still needs it (waiting for a result, or showing one its reader may
+  // refresh): one quiz's "Start over" never stops a sibling's scoring.
   release(owner) {
     for (const [id, entry] of this.pending) {
       if (entry.owner !== owner) continue;
@@ -105,7 +107,8 @@ class Scoring {
       entry.resolve({ cancelled: true });
     }
     this.waiting.delete(owner);
-    if (!this.pending.size && !this.waiting.size) this.stop();
+    const needed = [...this.quizzes].some((quiz) => quiz !== owner && quiz.hasResult());
+    if (!this.pending.size && !this.waiting.size && !needed) this.stop();
   }
 
   score(owner, assessment, answers) {
@@ -161,7 +164,12 @@ class Quiz {
       if (action === "restart") this.startOver();
     });
     scoring.onChange((state, reason) => this.onScoringChange(state, reason));
+    scoring.quizzes.add(this);
     this.updateProgress();
+  }
+
+  hasResult() {
+    return !this.results.hidden;
   }
 
   // How to read an answer is the question type's to say (its `reads`, written
