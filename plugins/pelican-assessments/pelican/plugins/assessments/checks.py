@@ -1,12 +1,25 @@
-"""Every problem of one assessment file: the engine's checks on the data, then
-those only the site can make (file name, links, the author's module), then the
-author's examples. No Pelican here, so each check is testable on its own."""
+"""Every problem of one assessment file, found in explicit phases.
+
+The file was read first (`source.read_source`: YAML into plain data, with the
+line of every value; a file that cannot be read stops there). Then:
+
+1. shape: the engine's `validate`, the definition's own keys and values and
+   the references inside it (a question's dimension, a recommendation's band);
+2. cross-references: what the file names outside itself: its file name, the
+   pages it recommends, its scoring module;
+3. examples: the author's examples, scored by the engine and the module.
+
+Each phase is a function from the same `Candidate` to a list of problems and
+keeps no state for another. Shape and cross-references always both run, so
+an author sees all their problems at once; the examples run only when both
+found nothing, since scoring needs a definition they have proved sound. No
+Pelican here, so each phase is testable on its own."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .author_module import import_problems, load_scorer, scorer_path_of
 from .compile import compile_definition
@@ -15,6 +28,75 @@ from .engine.validation import check_examples, validate
 from .links import Links
 from .problems import AuthorProblem
 from .source import SourceMap
+
+Location = tuple[str | int, ...]
+
+
+class Candidate(NamedTuple):
+    """One file's data and what it is checked against."""
+
+    path: Path  # the file, to find what sits beside it
+    display: str  # the file as authors are shown it
+    data: Any  # as read, possibly of any shape
+    source_map: SourceMap
+    links: Links  # what a recommendation may name
+
+    def at(self, location: Location, message: str) -> AuthorProblem:
+        return AuthorProblem(self.display, self.source_map.line_of(location), message)
+
+
+def shape(candidate: Candidate) -> list[AuthorProblem]:
+    return [candidate.at(problem.path, problem.message) for problem in validate(candidate.data)]
+
+
+def cross_references(candidate: Candidate) -> list[AuthorProblem]:
+    data, path = candidate.data, candidate.path
+    if not isinstance(data, dict):
+        return []  # shape has said what it should be
+    problems = []
+    if isinstance(data.get("id"), str) and data["id"] != path.stem:
+        problems.append(
+            candidate.at(
+                ("id",),
+                f"id '{data['id']}' differs from the file name; "
+                f"rename one so both read '{path.stem}'",
+            )
+        )
+    recommendations = data.get("recommendations")
+    for index, recommendation in enumerate(
+        recommendations if isinstance(recommendations, list) else []
+    ):
+        slug = recommendation.get("slug") if isinstance(recommendation, dict) else None
+        if isinstance(slug, str) and slug not in candidate.links:
+            problems.append(
+                candidate.at(
+                    ("recommendations", index, "slug"),
+                    f"recommendation to '{slug}', which is no guide, practice, page or assessment",
+                )
+            )
+    scorer_path = scorer_path_of(path, data)
+    if scorer_path is not None:
+        problems.extend(check_scorer(scorer_path, candidate.display, candidate.at))
+    return problems
+
+
+def examples(candidate: Candidate) -> list[AuthorProblem]:
+    data, links = candidate.data, candidate.links
+    scorer_path = scorer_path_of(candidate.path, data)
+    scorer = load_scorer(scorer_path)[0] if scorer_path else None
+    # The examples check scores, not text: Markdown is left unrendered.
+    model = AssessmentModel.from_definition(compile_definition(data, str, links.__getitem__))
+    return [
+        candidate.at(problem.path, problem.message) for problem in check_examples(model, scorer)
+    ]
+
+
+# (phase, whether it runs only when every earlier phase found nothing)
+PHASES: tuple[tuple[Callable[[Candidate], list[AuthorProblem]], bool], ...] = (
+    (shape, False),
+    (cross_references, False),
+    (examples, True),
+)
 
 
 def check_assessment(
@@ -25,43 +107,17 @@ def check_assessment(
     links: Links,
 ) -> list[AuthorProblem]:
     """All problems of the file at `path` (shown to authors as `display`)."""
-
-    def at(location: tuple[str | int, ...], message: str) -> AuthorProblem:
-        return AuthorProblem(display, source_map.line_of(location), message)
-
-    problems = [at(problem.path, problem.message) for problem in validate(data)]
-    if not isinstance(data, dict):
-        return problems
-    if isinstance(data.get("id"), str) and data["id"] != path.stem:
-        problems.append(
-            at(
-                ("id",),
-                f"id '{data['id']}' differs from the file name; "
-                f"rename one so both read '{path.stem}'",
-            )
-        )
-    for index, recommendation in enumerate(data.get("recommendations") or []):
-        slug = recommendation.get("slug") if isinstance(recommendation, dict) else None
-        if isinstance(slug, str) and slug not in links:
-            problems.append(
-                at(
-                    ("recommendations", index, "slug"),
-                    f"recommendation to '{slug}', which is no guide, practice, page or assessment",
-                )
-            )
-    scorer_path = scorer_path_of(path, data)
-    if scorer_path is not None:
-        problems.extend(check_scorer(scorer_path, display, at))
-    if problems:
-        return problems
-    scorer = load_scorer(scorer_path)[0] if scorer_path else None
-    # The examples check scores, not text: Markdown is left unrendered.
-    model = AssessmentModel.from_definition(compile_definition(data, str, links.__getitem__))
-    return [at(problem.path, problem.message) for problem in check_examples(model, scorer)]
+    candidate = Candidate(path, display, data, source_map, links)
+    problems: list[AuthorProblem] = []
+    for phase, needs_clean in PHASES:
+        if needs_clean and problems:
+            break
+        problems.extend(phase(candidate))
+    return problems
 
 
 def check_scorer(
-    scorer_path: Path, display: str, at: Callable[[tuple[str | int, ...], str], AuthorProblem]
+    scorer_path: Path, display: str, at: Callable[[Location, str], AuthorProblem]
 ) -> list[AuthorProblem]:
     """Problems of an author's module, reported at its own file and line."""
     if not scorer_path.is_file():
