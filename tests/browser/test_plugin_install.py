@@ -6,6 +6,7 @@ Chromium, with nothing leaving the page."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -33,7 +34,10 @@ def fresh_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new virtual environment holding the plugin's wheel and its dependencies
     (at the versions the site pins), and nothing of this checkout."""
     work = tmp_path_factory.mktemp("install")
-    run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", work, PLUGIN)
+    # Built from a copy: setuptools leaves build/ and .egg-info/ beside the sources.
+    source = work / "source"
+    shutil.copytree(PLUGIN, source, ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
+    run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", work, source)
     (wheel,) = work.glob("pelican_assessments-*.whl")
     run(sys.executable, "-m", "venv", work / "venv")
     python = work / "venv" / "bin" / "python"

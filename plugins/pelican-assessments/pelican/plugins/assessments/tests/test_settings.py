@@ -87,3 +87,10 @@ def test_a_missing_runtime_is_one_message_naming_the_setting_and_the_command(
     assert built.returncode != 0
     assert "(the setting ASSESSMENT_PYODIDE_DIR)" in built.log
     assert "npm install pyodide@" in built.log
+
+
+def test_the_readme_lists_every_setting_with_its_description() -> None:
+    readme = (Path(__file__).parents[4] / "README.md").read_text(encoding="utf-8")
+    for name, setting in SETTINGS.items():
+        assert f"| `{name}` |" in readme, name
+        assert setting.description in readme, name
