@@ -7,14 +7,13 @@ Writes PNGs into .cache/screenshots/ (light and dark at 375 and 1280 px).
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.browser.conftest import CHROMIUM_ARGS
+from tests.browser import chromium
 from tests.browser.serve import serve
 
 
@@ -25,7 +24,7 @@ def main() -> None:
     target.mkdir(parents=True, exist_ok=True)
     with serve(output) as base, sync_playwright() as p:
         browser = p.chromium.launch(
-            executable_path=os.environ.get("CHROMIUM") or "/usr/bin/chromium", args=CHROMIUM_ARGS
+            executable_path=chromium.EXECUTABLE or "/usr/bin/chromium", args=chromium.ARGS
         )
         for scheme in ("light", "dark"):
             for width in (375, 1280):

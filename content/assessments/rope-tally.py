@@ -88,14 +88,14 @@ def _reading(positives: int, negatives: int, ratio: float | None, when: str) -> 
     if positives >= TARGET * negatives:
         return (
             f"That's about {ratio:g} warm moments for every hard one. That meets "
-            "the five-to-one balance John Gottman found in stable couples. Your "
-            "rope is getting stronger."
+            "the rough five-to-one balance John Gottman saw in stable couples. "
+            "Your rope is getting stronger."
         )
     more = TARGET * negatives - positives
     return (
         f"That's about {ratio:g} warm moments for every hard one. More threads "
         "went in than came out, and that counts. It is still short of the "
-        "five-to-one balance John Gottman found in stable couples: "
+        "rough five-to-one balance John Gottman saw in stable couples: "
         f"{more} more warm {'moment' if more == 1 else 'moments'} would have "
         "reached it."
     )

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from pelican.plugins.assessments.contract import FOLDER_KINDS
+
 HERE = Path(__file__).parent
-RUNTIME_DIR_PREFIXES = ("runtime-", "package-")
+# The folders the assessments plugin names by their contents' hash.
+RUNTIME_DIR_PREFIXES = tuple(f"{kind}-" for kind in FOLDER_KINDS)
 
 
 def write_service_worker(
@@ -20,7 +24,8 @@ def write_service_worker(
             (HERE / "sw-off.js").read_text(encoding="utf-8"), encoding="utf-8"
         )
         return
-    runtime_root = output / settings.get("ASSESSMENT_RUNTIME_DIR", "py")
+    runtime_dir = settings.get("ASSESSMENT_RUNTIME_DIR", "py").strip("/")
+    runtime_root = output / runtime_dir
     runtime_files = sorted(
         path.relative_to(output).as_posix()
         for path in runtime_root.rglob("*")
@@ -43,6 +48,10 @@ def write_service_worker(
         "__RUNTIME_HASH__": short_hash(runtime_files, output),
         "__SITE_FILES__": json.dumps(site_files),
         "__RUNTIME_FILES__": json.dumps(runtime_files),
+        # e.g. /py/(runtime|package)-HASH/: files there never change
+        "__RUNTIME_FOLDERS__": json.dumps(
+            "/" + re.escape(runtime_dir) + "/(" + "|".join(FOLDER_KINDS) + ")-[0-9a-f]+/"
+        ),
     }.items():
         source = source.replace(placeholder, value)
     (output / "sw.js").write_text(source, encoding="utf-8")

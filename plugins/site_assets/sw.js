@@ -10,7 +10,10 @@ const RUNTIME_CACHE = "closer-runtime-__RUNTIME_HASH__";
 const SITE_FILES = __SITE_FILES__;
 const RUNTIME_FILES = __RUNTIME_FILES__;
 // Files whose names carry a content hash never change: serve them from the cache.
-const IMMUTABLE = /\/(py\/(runtime|package)-[0-9a-f]+\/|theme\/.+\.[0-9a-f]{10}\.[a-z0-9]+$)/;
+// The runtime's and the package's folders are named by the build (their hash).
+const RUNTIME_FOLDERS = new RegExp(__RUNTIME_FOLDERS__);
+const HASHED_THEME_FILE = /\/theme\/.+\.[0-9a-f]{10}\.[a-z0-9]+$/;
+const immutable = (path) => RUNTIME_FOLDERS.test(path) || HASHED_THEME_FILE.test(path);
 
 const scoped = (path) => new URL(path, self.registration.scope).href;
 
@@ -42,7 +45,7 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== location.origin || !url.href.startsWith(self.registration.scope)) return;
   if (request.method === "HEAD") return event.respondWith(head(request));
   if (request.method !== "GET" || url.search) return;
-  if (IMMUTABLE.test(url.pathname)) return event.respondWith(cacheFirst(request));
+  if (immutable(url.pathname)) return event.respondWith(cacheFirst(request));
   event.respondWith(networkFirst(request));
 });
 
@@ -51,7 +54,8 @@ async function cacheFirst(request) {
   if (cached) return cached;
   const response = await fetch(request);
   if (response.ok) {
-    const cache = await caches.open(request.url.includes("/py/") ? RUNTIME_CACHE : SITE_CACHE);
+    const runtime = RUNTIME_FOLDERS.test(new URL(request.url).pathname);
+    const cache = await caches.open(runtime ? RUNTIME_CACHE : SITE_CACHE);
     cache.put(request, response.clone());
   }
   return response;

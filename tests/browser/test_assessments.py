@@ -184,12 +184,13 @@ def test_without_javascript_the_form_sends_nothing(
     page.on("console", lambda message: refusals.append(message.text))
     page.click("label[for='q-period-day']")
     page.fill("#q-positives-input", "12")
-    # A blocked submission is a navigation that never happens: do not wait for it.
-    if action == "enter":
-        page.press("#q-positives-input", "Enter", no_wait_after=True)
-    else:
-        page.get_by_role("button", name="See my results").click(no_wait_after=True)
-    page.wait_for_timeout(500)
+    # A blocked submission is a navigation that never happens: wait for the
+    # browser's refusal instead.
+    with page.expect_console_message(lambda message: "form-action 'none'" in message.text):
+        if action == "enter":
+            page.press("#q-positives-input", "Enter", no_wait_after=True)
+        else:
+            page.get_by_role("button", name="See my results").click(no_wait_after=True)
     assert requests == []
     assert urlsplit(page.url).query == ""
     assert any("form-action 'none'" in text for text in refusals)
@@ -251,13 +252,12 @@ def test_start_over_clears_answers_results_and_the_worker(browser: Browser, site
     page.locator("label[for='q-hardest-time']").click()
     page.locator("input[name=deepen]").first.check()
     see_results(page)
-    assert len(page.workers) == 1
-    page.get_by_role("button", name="Start over").click()
+    (worker,) = page.workers
+    with worker.expect_event("close", timeout=10_000):
+        page.get_by_role("button", name="Start over").click()
     assert page.locator("#results").is_hidden()
     assert page.locator("input:checked").count() == 0
-    page.wait_for_timeout(200)
-    assert page.workers == []
-    assert page.locator("#form-progress").inner_text() == "0 of 3 answered"
+    assert page.locator("#form-progress").inner_text() == "0 of 4 answered"
     page.close()
 
 
