@@ -232,3 +232,24 @@ def test_every_page_reaches_the_safety_page_and_the_quick_exit_in_one_tap(
         if footer is None or footer.find("a", string="If you don't feel safe") is None:
             problems.append(f"{page.path}: no 'If you don't feel safe' in the footer")
     assert problems == []
+
+
+def test_the_quick_exit_script_can_only_leave(site: Build) -> None:
+    """It replaces the page and touches nothing else: no network, no storage."""
+    scripts = list((site.output / "theme" / "js").glob("quick-exit.*.js"))
+    assert len(scripts) == 1
+    source = scripts[0].read_text(encoding="utf-8")
+    assert "location.replace(" in source
+    for api in (
+        "fetch(",
+        "XMLHttpRequest",
+        "sendBeacon",
+        "WebSocket",
+        "localStorage",
+        "sessionStorage",
+        "document.cookie",
+        "innerHTML",
+        "import(",
+        "eval(",
+    ):
+        assert api not in source, api
