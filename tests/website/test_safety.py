@@ -4,6 +4,7 @@ and last what the site can and cannot do."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -25,6 +26,8 @@ HELPLINES = {
     "Samaritans": "www.samaritans.org",
     "Find A Helpline": "findahelpline.com",
 }
+# Directories list many services, each with its own number.
+DIRECTORIES = {"www.sheltersafe.ca", "findahelpline.com"}
 COUNTRIES = ["UK", "US", "Canada", "Australia", "Ireland"]
 
 
@@ -73,6 +76,7 @@ def test_in_danger_now_gives_each_emergency_number(safety: Tag) -> None:
             (li for li in safety.select("h2#in-danger-now ~ ul li") if place in text(li)), None
         )
         assert item is not None and number in text(item), place
+        assert item.find("a", href=f"tel:{number}") is not None, place
     assert "Call if" in words  # and when to call
 
 
@@ -90,7 +94,13 @@ def test_every_helpline_entry_links_to_its_own_site(safety: Tag) -> None:
         host = next((h for n, h in HELPLINES.items() if name.startswith(n)), None)
         assert host is not None, f"an unexpected helpline: {name}"
         links = [urlsplit(a["href"]) for a in entry.find_all("a", href=True)]
-        assert [(link.scheme, link.netloc) for link in links] == [("https", host)], name
+        sites = [(link.scheme, link.netloc) for link in links if link.scheme != "tel"]
+        assert sites == [("https", host)], name
+        # A number is one tap to call, and the link dials the number shown.
+        calls = entry.select("a[href^='tel:']")
+        assert calls or host in DIRECTORIES, f"{name}: no number to tap"
+        for call in calls:
+            assert call["href"] == "tel:" + re.sub(r"\D", "", call.get_text()), name
         named.add(name)
     assert len(named) >= 10
 
