@@ -145,3 +145,18 @@ def test_the_quick_exit_stays_in_view_while_scrolling(browser: Browser, site_url
         help_box = page.get_by_role("link", name="If you don't feel safe").first.bounding_box()
         assert help_box is not None and 0 <= help_box["y"] < 100, (width, help_box)
         context.close()
+
+
+def test_the_quick_exit_is_among_the_first_stops_for_the_tab_key(
+    context: BrowserContext, site_url: str, neutral_url: str
+) -> None:
+    page = open_from_elsewhere(context, site_url, "guides/the-emotional-rope/")
+    length = page.evaluate("history.length")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('a[data-quick-exit]')"):
+            break
+    else:
+        raise AssertionError("the quick exit is not within the first three Tab stops")
+    page.keyboard.press("Enter")
+    assert_replaced_and_back_skips_the_site(page, neutral_url, length)
