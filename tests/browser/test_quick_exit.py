@@ -160,3 +160,17 @@ def test_the_quick_exit_is_among_the_first_stops_for_the_tab_key(
         raise AssertionError("the quick exit is not within the first three Tab stops")
     page.keyboard.press("Enter")
     assert_replaced_and_back_skips_the_site(page, neutral_url, length)
+
+
+def test_a_linked_heading_is_not_hidden_under_the_bar(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(site_url)
+    page.get_by_role("link", name="We just argued").click()
+    page.wait_for_url("**/practices/repair-after-conflict/#during-the-break")
+    page.wait_for_timeout(1000)  # smooth scrolling
+    bar = page.locator(".quick-exit-bar").bounding_box()
+    heading = page.locator("#during-the-break").bounding_box()
+    context.close()
+    assert bar is not None and heading is not None
+    assert bar["y"] + bar["height"] <= heading["y"] < 400
