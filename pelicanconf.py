@@ -107,13 +107,14 @@ MENU = [
 ]
 FOOTER_LINKS = [
     ("Privacy", "privacy/"),
-    ("Not medical advice", "safety/"),
+    ("If you don't feel safe", "safety/"),
     ("Sources", "sources/"),
     ("Feed", "feeds/all.atom.xml"),
 ]
 
-# Content-Security-Policy for pages that run no script at all. Pages that need
-# more (the assessments) extend it in their own template.
+# The Content-Security-Policy every page shares. base.html adds the script it
+# allows (the site's own quick-exit script only); pages that need more (the
+# assessments) extend it in their own template.
 CSP_BASE = (
     "default-src 'none'; img-src 'self' data:; style-src 'self'; font-src 'self'; "
     "manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -163,16 +164,40 @@ def test_the_404_page_links_back_with_absolute_urls(site: Build) -> None:
     assert hrefs and all(href.startswith(SITEURL + "/") for href in hrefs)
 
 
-def test_guide_pages_load_no_script_unless_they_hold_a_quiz(pages: list[Page]) -> None:
+QUICK_EXIT_SCRIPT = re.compile(r"/theme/js/quick-exit\.[0-9a-f]{10}\.js$")
+
+
+def test_every_page_runs_the_quick_exit_script_and_guides_nothing_more_unless_they_hold_a_quiz(
+    pages: list[Page],
+) -> None:
     for page in pages:
+        scripts = [script["src"] for script in page.soup.find_all("script")]
+        quick_exit = [src for src in scripts if QUICK_EXIT_SCRIPT.search(src)]
+        assert len(quick_exit) == 1, page.path
+        assert resolve(page, quick_exit[0]) is not None, f"{page.path}: from another origin"
         if page.path.startswith(("guides/", "practices/")):
-            scripts = [script["src"] for script in page.soup.find_all("script")]
+            others = [src for src in scripts if src not in quick_exit]
             if page.soup.select_one(".embedded-quiz"):
-                assert len(scripts) == 1 and "/theme/assessments/assessment." in scripts[0], (
-                    page.path
-                )
+                assert len(others) == 1, page.path
+                assert "/theme/assessments/assessment." in others[0], page.path
             else:
-                assert scripts == [], page.path
+                assert others == [], page.path
+
+
+def test_pages_without_a_form_allow_only_their_own_script_and_no_connection(
+    pages: list[Page],
+) -> None:
+    for page in pages:
+        if page.soup.find("form"):
+            continue  # assessment pages: their policy is tested with the assessments
+        policy = page.soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+        directives = {
+            part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()
+        }
+        assert directives["script-src"] == ["'self'"], page.path
+        assert directives["connect-src"] == ["'none'"], page.path
+        assert directives["trusted-types"] == ["'none'"], page.path
+        assert "worker-src" not in directives, page.path
 
 
 def test_the_favicon_is_served_from_the_site(site: Build, pages: list[Page]) -> None:
@@ -181,3 +206,51 @@ def test_the_favicon_is_served_from_the_site(site: Build, pages: list[Page]) -> 
     assert icon is not None
     path, _fragment = resolve(home, icon["href"])
     assert (Path(site.output) / path).read_text().startswith("<svg")
+
+
+def test_every_page_reaches_the_safety_page_and_the_quick_exit_in_one_tap(
+    pages: list[Page],
+) -> None:
+    problems = []
+    for page in pages:
+        bar = page.soup.select_one(".quick-exit-bar")
+        if bar is None or bar.find_parent("main") is not None:
+            problems.append(f"{page.path}: no quick-exit bar outside the main text")
+            continue
+        help_links = [
+            a
+            for a in bar.find_all("a", href=True)
+            if resolve(page, a["href"]) == ("safety/index.html", "")
+        ]
+        if not help_links:
+            problems.append(f"{page.path}: no link to the safety page beside the quick exit")
+        exit_link = bar.select_one("a[data-quick-exit]")
+        if exit_link is None or not is_other_origin(page, exit_link["href"]):
+            problems.append(f"{page.path}: no quick exit to a neutral site")
+        elif exit_link.get_text(" ", strip=True).split(" (")[0] != "Leave this site":
+            problems.append(f"{page.path}: the quick exit is not labelled 'Leave this site'")
+        footer = page.soup.select_one(".site-footer")
+        if footer is None or footer.find("a", string="If you don't feel safe") is None:
+            problems.append(f"{page.path}: no 'If you don't feel safe' in the footer")
+    assert problems == []
+
+
+def test_the_quick_exit_script_can_only_leave(site: Build) -> None:
+    """It replaces the page and touches nothing else: no network, no storage."""
+    scripts = list((site.output / "theme" / "js").glob("quick-exit.*.js"))
+    assert len(scripts) == 1
+    source = scripts[0].read_text(encoding="utf-8")
+    assert "location.replace(" in source
+    for api in (
+        "fetch(",
+        "XMLHttpRequest",
+        "sendBeacon",
+        "WebSocket",
+        "localStorage",
+        "sessionStorage",
+        "document.cookie",
+        "innerHTML",
+        "import(",
+        "eval(",
+    ):
+        assert api not in source, api

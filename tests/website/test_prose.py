@@ -116,3 +116,25 @@ def test_guides_mention_the_safety_page_where_conflict_comes_up(site: Build) -> 
         text = soup.select_one(".prose").get_text(" ").lower()
         if "conflict" in text or "fight" in text:
             assert "safety/" in body_links(soup, f"{kind}/{slug}"), f"{kind}/{slug}"
+
+
+def test_the_repair_practice_links_straight_to_during_the_break(site: Build) -> None:
+    soup = soup_of(site, "practices/repair-after-conflict")
+    assert soup.select_one("h3#during-the-break") is not None
+    jump = [a for a in soup.select(".prose a[href='#during-the-break']")]
+    assert jump and "go straight to" in jump[0].parent.get_text(" ")
+    # A reader in a hurry finds it in the contents list too, under "The steps".
+    contents = soup.select_one("nav.toc")
+    assert contents.select_one(".toc__parts a[href='#during-the-break']") is not None
+
+
+# Sentences found (nearly) word for word in published sources: our text says
+# these ideas in its own words.
+NEAR_COPIES = ["try again in five minutes"]
+
+
+def test_no_guide_repeats_a_known_near_copy(site: Build) -> None:
+    for kind, slug in ARTICLES:
+        text = " ".join(soup_of(site, f"{kind}/{slug}").select_one(".prose").get_text(" ").split())
+        for phrase in NEAR_COPIES:
+            assert phrase not in text.lower(), f"{kind}/{slug}: {phrase}"
