@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -69,12 +70,11 @@ def test_a_reader_sees_the_engines_result_for_their_answers(
     see_results(page)
 
     for dimension in expected["dimensions"]:
-        shown = page.locator(f"[data-dimension='{dimension['id']}']")
+        shown = page.locator(f".dimension[data-dimension='{dimension['id']}']")
         assert shown.get_attribute("data-score") == str(dimension["score"]).replace("None", "null")
         if dimension["score"] is not None:
             assert (
-                f"{dimension['score']} out of 100: {dimension['band']['label']}"
-                in shown.inner_text()
+                f"{dimension['band']['label']}, {dimension['score']} of 100" in shown.inner_text()
             )
     shown_profiles = page.locator("[data-profile]").evaluate_all(
         "els => els.map(e => e.dataset.profile)"
@@ -82,8 +82,18 @@ def test_a_reader_sees_the_engines_result_for_their_answers(
     assert shown_profiles == [p["id"] for p in expected["profile"]]
     shown_feedback = page.locator("[data-feedback]").count()
     assert shown_feedback == len(expected["feedback"])
-    links = page.locator("#results-next ~ ul a").all_inner_texts()
-    assert links == [r["title"] for r in expected["recommendations"]]
+    # One next step and at most two more, in the author's order.
+    links = page.locator("#results [aria-labelledby=results-next] a").all_inner_texts()
+    assert links == [r["title"] for r in expected["recommendations"]][:3]
+    # The overview chart's table twin holds the engine's numbers.
+    scored = [d for d in expected["dimensions"] if d["score"] is not None]
+    rows = page.locator("[data-role=overview-table] tbody tr").evaluate_all(
+        "rows => rows.map(r => [r.dataset.dimension, ...[...r.cells].map(c => c.textContent)])"
+    )
+    if len(scored) >= 2 and not expected["quiz"]:
+        assert rows == [[d["id"], d["title"], str(d["score"]), d["band"]["label"]] for d in scored]
+    else:
+        assert rows == []
     if "reading" in expected["extra"]:
         assert expected["extra"]["reading"] in page.locator(RESULTS).inner_text()
     for note in expected["notes"]:
@@ -245,20 +255,86 @@ def test_a_package_failing_its_integrity_check_shows_the_failure(
     page.close()
 
 
-def test_start_over_clears_answers_results_and_the_worker(browser: Browser, site_url: str) -> None:
+def test_start_over_asks_first_then_clears_answers_results_and_the_worker(
+    browser: Browser, site_url: str
+) -> None:
     page = browser.new_page()
     page.goto(f"{site_url}assessments/check-in/")
     page.locator("label[for='q-now-tense']").click()
     page.locator("label[for='q-hardest-time']").click()
     page.locator("input[name=deepen]").first.check()
     see_results(page)
+    page.get_by_role("button", name="Start over").click()
+    # Nothing is cleared yet: the reader is asked, and "Keep them" has the focus.
+    assert page.locator("#q-now-tense").is_checked()
+    assert page.evaluate("document.activeElement.textContent") == "Keep them"
+    page.get_by_role("button", name="Keep them").click()
+    assert page.locator("#q-now-tense").is_checked()
+    assert page.locator("#results").is_visible()
     (worker,) = page.workers
+    page.get_by_role("button", name="Start over").click()
     with worker.expect_event("close", timeout=10_000):
-        page.get_by_role("button", name="Start over").click()
+        page.get_by_role("button", name="Clear my answers").click()
     assert page.locator("#results").is_hidden()
     assert page.locator("input:checked").count() == 0
     assert page.locator("#form-progress").inner_text() == "0 of 4 answered"
     page.close()
+
+
+def test_a_result_says_when_an_answer_changed_and_updates_in_one_tap(
+    browser: Browser, site_url: str
+) -> None:
+    page = browser.new_page()
+    page.goto(f"{site_url}assessments/check-in/")
+    for label in ("q-now-tense", "q-hardest-time", "q-deepen-talks"):
+        page.locator(f"label[for='{label}']").click()
+    see_results(page)
+    assert page.locator("[data-role=stale]").count() == 0
+    assert page.locator("#scoring-status").inner_text() == ""  # no status beside a result
+    page.locator("label[for='q-now-close']").click()
+    stale = page.locator("#results [data-role=stale]")
+    assert "out of date" in stale.inner_text()
+    assert "That sounds hard" in page.locator("#results").inner_text()  # the old result, marked
+    page.get_by_role("button", name="Update my results").click()
+    page.locator("#results", has_text="lovely to hear").wait_for(timeout=30_000)
+    assert page.locator("[data-role=stale]").count() == 0
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_printed_result_is_dark_on_light_with_the_site_title_and_date(
+    browser: Browser, site_url: str, scheme: str
+) -> None:
+    page = browser.new_page(color_scheme=scheme)
+    page.goto(f"{site_url}assessments/check-in/")
+    for label in ("q-now-tense", "q-hardest-time", "q-deepen-talks"):
+        page.locator(f"label[for='{label}']").click()
+    see_results(page)
+    page.emulate_media(media="print")
+    line = page.locator(".results__print-line")
+    assert line.is_visible()
+    assert line.inner_text().startswith("Closer · A quick check-in · ")
+    colours = page.locator("#results").evaluate(
+        """results => [results, ...results.querySelectorAll('p, h2, h3, li')].map(el => {
+            const style = getComputedStyle(el);
+            return [style.color, getComputedStyle(results).backgroundColor];
+        })"""
+    )
+    for color, background in colours:
+        assert luminance(color) < 0.2, color  # dark text
+        assert background in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), background
+    assert page.locator(".assessment-form").is_hidden()
+    page.close()
+
+
+def luminance(css_colour: str) -> float:
+    """Relative luminance (WCAG) of an rgb()/rgba() colour."""
+    red, green, blue = (int(part) / 255 for part in re.findall(r"\d+", css_colour)[:3])
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
 
 
 def test_unanswered_questions_are_listed_with_links(browser: Browser, site_url: str) -> None:

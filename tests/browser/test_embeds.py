@@ -90,6 +90,7 @@ def test_two_quizzes_on_a_page_share_one_worker(browser: Browser, tmp_path: Path
         page.locator("#quiz1-assessment-form button[type=submit]").click()
         page.wait_for_selector("#quiz1-results:not([hidden])", timeout=60_000)
         page.locator("#quiz2-results [data-action=restart]").click()
+        page.locator("#quiz2-results [data-action=confirm-restart]").click()
         assert page.locator("#quiz2-results").is_hidden()
         assert page.locator("#quiz1-results").is_visible()
         assert len(page.workers) == 1  # still scoring for the first quiz
@@ -101,5 +102,6 @@ def test_two_quizzes_on_a_page_share_one_worker(browser: Browser, tmp_path: Path
         (worker,) = page.workers
         with worker.expect_event("close", timeout=10_000):
             page.locator("#quiz1-results [data-action=restart]").click()
+            page.locator("#quiz1-results [data-action=confirm-restart]").click()
         assert page.locator("#quiz1-results").is_hidden()
         page.close()

@@ -43,5 +43,5 @@ def test_a_keyboard_reader_moves_along_the_scale_and_gets_its_score(
     see_results(page)
     closeness = page.locator("[data-dimension='closeness']")
     assert closeness.get_attribute("data-score") == "50"
-    assert "50 out of 100: Somewhere in between" in closeness.inner_text()
+    assert "Somewhere in between, 50 of 100" in closeness.inner_text()
     page.close()

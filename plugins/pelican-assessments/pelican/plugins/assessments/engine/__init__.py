@@ -12,8 +12,9 @@ Public API
     ``score(answers: dict, result: dict) -> dict``.
 ``Engine.catalog() -> dict``
     ``{id: {"title", "kind", "questions": [{"id", "type", "optional", ...}]}}``,
-    each question with ``"values"`` (likert: 1..n; single and multiple: the
-    option values) or ``"min"`` and ``"max"`` (number). It never says which
+    each question with ``"values"`` (likert: 1..n; scale: 0..10; single and
+    multiple: the option values) or ``"min"`` and ``"max"`` (number), as its
+    type describes it (``questions.TYPES[type].describe``). It never says which
     options of a knowledge check are correct.
 ``Engine.score(assessment_id, answers) -> dict``
     The result below, or ``AnswerError``, the one exception it raises: its
@@ -32,6 +33,7 @@ problem of a definition as ``Problem(path, message)``, and
 Answers
 -------
 A dict from question id to: likert, an int 1..n (true/false are not ints);
+scale, an int 0..10;
 single, an option value; multiple, a list of distinct option values, possibly
 empty (an answer all the same); number, an int from min to max (3.0 is
 refused). An optional question may be missing or None ("prefer not to say");
@@ -42,11 +44,13 @@ the fault is one question's, the message names it by its text:
 
 Scoring rules
 -------------
-- Likert: the value v counts as n + 1 - v when the question is reverse keyed.
-  A dimension's raw score is the sum of weight * value over its answered likert
+- Likert: the value v counts as n + 1 - v when the question is reverse keyed;
+  scale: v counts as 10 - v. A dimension's raw score is the sum of
+  weight * value over its answered likert and scale
   questions, plus the ``scores`` of the chosen options of single and multiple
   questions. Its min and max are the least and greatest raw score its answered
-  questions could give: likert weight * 1 to weight * n; single the least and
+  questions could give: likert weight * 1 to weight * n; scale 0 to
+  weight * 10; single the least and
   greatest score of one option (0 where an option lists none); multiple the sum
   of the negative scores to the sum of the positive ones. Skipped optional
   questions count in none of raw, min and max.
@@ -59,7 +63,7 @@ Scoring rules
   score minus ``profile_rule.blend_within`` (default 0), highest score first.
   Tie rule: equal scores keep the order of the profiles in the file. Two or
   more profiles are a blend; none when no profile dimension has a score.
-- feedback: for each answered question in form order, a likert question's
+- feedback: for each answered question in form order, a likert or scale question's
   feedback for the chosen value; a single question's chosen option's
   feedback; a multiple question's chosen options' feedback, one entry each,
   in the order the options are declared.

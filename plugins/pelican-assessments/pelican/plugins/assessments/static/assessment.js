@@ -8,7 +8,7 @@
 // a URL, or sent anywhere.
 
 import { contract, policy, serviceWorkerUrl, siteRootUrl } from "./policy.js";
-import { renderResults } from "./results.js";
+import { confirmStartOver, markStale, renderResults } from "./results.js";
 
 // Loading normally takes seconds; this only catches a runtime that never
 // answers (a broken network or policy), so it is generous for slow phones.
@@ -152,16 +152,23 @@ class Quiz {
       event.preventDefault(); // never a navigation: answers must not reach a URL
       this.submit();
     });
-    form.addEventListener("change", () => this.updateProgress());
-    form.addEventListener("input", () => this.updateProgress());
+    form.addEventListener("change", () => this.answersChanged());
+    form.addEventListener("input", () => this.answersChanged());
     // Start loading the runtime when the reader engages, not before.
     for (const type of ["focusin", "pointerdown", "keydown"]) {
       form.addEventListener(type, () => scoring.state === "idle" && scoring.start(), { passive: true });
     }
     this.results.addEventListener("click", (event) => {
-      const action = event.target.closest("[data-action]")?.dataset.action;
+      const button = event.target.closest("[data-action]");
+      const action = button?.dataset.action;
       if (action === "print") window.print();
-      if (action === "restart") this.startOver();
+      if (action === "restart") confirmStartOver(this, button);
+      if (action === "keep") {
+        button.closest("[data-role=confirm]").remove();
+        this.results.querySelector("[data-action=restart]").focus();
+      }
+      if (action === "confirm-restart") this.startOver();
+      if (action === "refresh") this.submit();
     });
     scoring.onChange((state, reason) => this.onScoringChange(state, reason));
     scoring.quizzes.add(this);
@@ -204,6 +211,11 @@ class Quiz {
     return answers;
   }
 
+  answersChanged() {
+    this.updateProgress();
+    if (this.hasResult()) markStale(this);
+  }
+
   updateProgress() {
     const answered = this.questions.filter((q) => this.isAnswered(q)).length;
     this.progress.textContent = `${answered} of ${this.questions.length} answered`;
@@ -216,7 +228,7 @@ class Quiz {
         ? "Almost ready: your results will appear in a moment…"
         : "Preparing private scoring on this device…";
     } else if (state === "ready") {
-      this.status.textContent = "Private scoring is ready.";
+      this.status.textContent = this.hasResult() ? "" : "Private scoring is ready.";
       if (this.waiting) this.submit();
     } else {
       this.status.textContent = "";
@@ -292,11 +304,13 @@ class Quiz {
       return;
     }
     renderResults(this, outcome.result);
+    this.status.textContent = ""; // the result is on screen: no scoring status beside it
   }
 
   startOver() {
     this.form.reset();
-    this.results.replaceChildren();
+    this.results.querySelector("[data-role=results-body]").replaceChildren();
+    this.results.classList.remove("results--stale");
     this.results.hidden = true;
     this.alertBox.hidden = true;
     this.container.classList.remove("has-results");
@@ -327,7 +341,7 @@ if (forms.length && contract) {
 }
 
 // An assessment's own page is opened to be taken: scoring starts loading once
-// its form is on screen and the page is idle, so it is usually ready by the
+// its form is on (or within half a screen of) the screen and the page is idle, so it is usually ready by the
 // first answer (it takes about a second, mostly Python starting up). Quizzes
 // inside guides wait for the reader instead: a guide is mostly read, and
 // reading one must cost no runtime bytes. So does a reader who asked the
@@ -340,6 +354,7 @@ function startWhenVisible(form, scoring) {
     const start = () => scoring.state === "idle" && scoring.start();
     if ("requestIdleCallback" in window) requestIdleCallback(start, { timeout: 1000 });
     else setTimeout(start, 0);
-  });
+    // Half a screen early: a form that starts just below the fold is about to be read.
+  }, { rootMargin: "0px 0px 50% 0px" });
   observer.observe(form);
 }

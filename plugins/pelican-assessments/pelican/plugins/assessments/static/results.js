@@ -30,11 +30,11 @@ function withSiteLinks(html) {
   return holder;
 }
 
-function scoreBar(score) {
+function scoreBar(score, extraClass = "") {
   const svg = document.createElementNS(SVG, "svg");
   svg.setAttribute("viewBox", "0 0 100 8");
   svg.setAttribute("preserveAspectRatio", "none");
-  svg.setAttribute("class", "bar");
+  svg.setAttribute("class", `bar ${extraClass}`.trim());
   svg.setAttribute("aria-hidden", "true");
   svg.setAttribute("focusable", "false");
   for (const [name, width] of [["bar__track", 100], ["bar__fill", score]]) {
@@ -66,24 +66,84 @@ function optionLabel(quiz, questionId, value) {
   return label ? label.textContent.trim() : value;
 }
 
-function renderDimensions(p, dimensions) {
+// `bars`: false when the overview above already draws every score.
+function renderDimensions(p, dimensions, bars = true) {
   if (!dimensions.length) return null;
   const list = element("ul", { class: "dimension-list", role: "list" });
   for (const dimension of dimensions) {
     const scored = dimension.score !== null;
-    const summary = scored
-      ? `${dimension.score} out of 100${dimension.band ? `: ${dimension.band.label}` : ""}`
-      : "Not enough answers to score";
+    const summary = scored ? level(dimension) : "Not enough answers to score";
     list.append(
       element("li", { class: "dimension", "data-dimension": dimension.id, "data-score": String(dimension.score) },
         element("h4", { class: "dimension__title" },
           element("span", { text: dimension.title }),
           element("span", { class: "dimension__score", text: summary })),
-        scored ? scoreBar(dimension.score) : null,
+        scored && bars ? scoreBar(dimension.score) : null,
         dimension.band && dimension.band.text ? withSiteLinks(dimension.band.text) : null),
     );
   }
-  return block(`${p}results-dimensions`, "Where you are", list);
+  return block(`${p}results-dimensions`, "Each area in detail", list);
+}
+
+// A level in words first, its number second: "Growing, 63 of 100".
+function level(dimension) {
+  return dimension.band ? `${dimension.band.label}, ${dimension.score} of 100` : `${dimension.score} of 100`;
+}
+
+function scored(result) {
+  return result.dimensions.filter((dimension) => dimension.score !== null);
+}
+
+// The one line a reader sees first, in plain words.
+function headline(result) {
+  if (result.quiz) return `You got ${result.quiz.correct} of ${result.quiz.total} right.`;
+  if (result.profile.length > 1) {
+    return `Your style is a blend of ${result.profile.map((item) => item.title).join(" and ")}.`;
+  }
+  if (result.profile.length === 1) return `Your style: ${result.profile[0].title}.`;
+  if (result.extra && typeof result.extra.reading === "string") return result.extra.reading;
+  const dimensions = scored(result);
+  if (dimensions.length === 1) return `${dimensions[0].title}: ${level(dimensions[0])}.`;
+  if (dimensions.length > 1) {
+    const { strongest, startWith } = extremes(dimensions);
+    if (strongest.score === startWith.score) return "Your answers sit evenly across every area.";
+    return `Strongest: ${strongest.title}. Start with: ${startWith.title}.`;
+  }
+  return "Here is what your answers show.";
+}
+
+// The highest and the lowest score; ties go to the first in the file.
+function extremes(dimensions) {
+  let strongest = dimensions[0];
+  let startWith = dimensions[0];
+  for (const dimension of dimensions) {
+    if (dimension.score > strongest.score) strongest = dimension;
+    if (dimension.score < startWith.score) startWith = dimension;
+  }
+  return { strongest, startWith };
+}
+
+// Every scored area at a glance: a chart for the eye, its table twin for a
+// screen reader (the chart itself is hidden from assistive technology).
+function renderOverview(p, result) {
+  const dimensions = scored(result);
+  if (dimensions.length < 2 || result.quiz) return null;
+  const chart = element("div", { class: "overview", "aria-hidden": "true" },
+    ...dimensions.map((dimension) => element("div", { class: "overview__row" },
+      element("span", { class: "overview__name", text: dimension.title }),
+      element("span", { class: "overview__level", text: level(dimension) }),
+      scoreBar(dimension.score, "overview__bar"))));
+  const table = element("table", { class: "visually-hidden", "data-role": "overview-table" },
+    element("caption", { text: "Your scores, out of 100" }),
+    element("thead", {}, element("tr", {},
+      element("th", { scope: "col", text: "Area" }),
+      element("th", { scope: "col", text: "Score" }),
+      element("th", { scope: "col", text: "Level" }))),
+    element("tbody", {}, ...dimensions.map((dimension) => element("tr", { "data-dimension": dimension.id },
+      element("th", { scope: "row", text: dimension.title }),
+      element("td", { text: String(dimension.score) }),
+      element("td", { text: dimension.band ? dimension.band.label : "" })))));
+  return block(`${p}results-overview`, "At a glance", chart, table);
 }
 
 function renderProfile(p, profile) {
@@ -146,32 +206,80 @@ function renderNotes(p, notes) {
     element("ul", {}, ...notes.map((note) => element("li", { text: note }))));
 }
 
-function renderRecommendations(p, recommendations) {
+// The engine lists recommendations in the author's order; the first is the
+// one next step, and at most two more follow: a short list gets read.
+const MORE_TO_READ = 2;
+
+function renderNextStep(p, recommendations) {
   if (!recommendations.length) return null;
-  return block(`${p}results-next`, "Read next",
-    element("ul", { class: "next-list" }, ...recommendations.map((rec) =>
+  const [first, ...rest] = recommendations;
+  return block(`${p}results-next`, "Your next step",
+    element("p", { class: "next-step" },
+      element("a", { class: "next-step__link", href: siteUrl(first.url), text: first.title || first.slug }),
+      first.reason ? element("span", { class: "next-list__reason", text: ` ${first.reason}` }) : null),
+    rest.length ? element("h4", { text: "More to read" }) : null,
+    rest.length ? element("ul", { class: "next-list" }, ...rest.slice(0, MORE_TO_READ).map((rec) =>
       element("li", {},
         element("a", { href: siteUrl(rec.url), text: rec.title || rec.slug }),
-        rec.reason ? element("span", { class: "next-list__reason", text: ` ${rec.reason}` }) : null))));
+        rec.reason ? element("span", { class: "next-list__reason", text: ` ${rec.reason}` }) : null))) : null);
+}
+
+// What a printout says at its top: the site, the assessment and the day.
+function printLine(quiz) {
+  const site = document.querySelector('meta[property="og:site_name"]')?.content || location.host;
+  const title = quiz.container.querySelector("[data-quiz-title], h1")?.textContent.trim() || "";
+  const day = new Date().toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
+  return element("p", { class: "results__print-line", text: [site, title, day].filter(Boolean).join(" · ") });
 }
 
 export function renderResults(quiz, result) {
   const p = quiz.prefix;
-  const heading = element("h2", { id: `${p}results-title`, class: "results__title", tabindex: "-1", text: "Your results" });
+  const heading = quiz.results.querySelector(`#${CSS.escape(p)}results-title`);
+  const body = quiz.results.querySelector("[data-role=results-body]");
+  const overview = renderOverview(p, result);
   const actions = element("div", { class: "button-row results__actions" },
     element("button", { type: "button", class: "button", "data-action": "print", text: "Print or save as PDF" }),
     element("button", { type: "button", class: "button button--quiet", "data-action": "restart", text: "Start over" }));
-  quiz.results.replaceChildren(
-    heading,
+  body.replaceChildren(
+    printLine(quiz),
+    element("p", { class: "results__headline", "data-role": "headline", text: headline(result) }),
     element("p", { class: "results__intro", text: "Worked out on this device. Nothing you answered has left it." }),
-    // The headline first: a score, a balance or a style, then what is behind it.
-    ...[renderQuiz(quiz, p, result), renderExtra(p, result.extra), renderProfile(p, result.profile),
-      renderDimensions(p, result.dimensions), renderFeedback(quiz, p, result), renderNotes(p, result.notes),
-      renderRecommendations(p, result.recommendations)].filter(Boolean),
+    // Top first: the overview and the one next step, then what is behind them.
+    ...[overview, renderNextStep(p, result.recommendations),
+      renderQuiz(quiz, p, result), renderExtra(p, result.extra), renderProfile(p, result.profile),
+      renderDimensions(p, result.dimensions, !overview), renderFeedback(quiz, p, result),
+      renderNotes(p, result.notes)].filter(Boolean),
     actions,
   );
+  quiz.results.classList.remove("results--stale");
   quiz.results.hidden = false;
   quiz.container.classList.add("has-results");
   document.body.classList.add("has-results");
-  heading.focus();
+  // Focus for screen readers and the keyboard; the heading at the top of the
+  // screen for everyone, so the headline and the overview are what they see.
+  heading.focus({ preventScroll: true });
+  heading.scrollIntoView({ block: "start" });
+}
+
+// An answer changed after the result: the result says it is out of date,
+// with one tap to bring it up to date.
+export function markStale(quiz) {
+  if (quiz.results.hidden || quiz.results.classList.contains("results--stale")) return;
+  quiz.results.classList.add("results--stale");
+  const notice = element("div", { class: "results__stale", "data-role": "stale", role: "status" },
+    element("p", { text: "You changed an answer, so these results are out of date." }),
+    element("button", { type: "button", class: "button", "data-action": "refresh", text: "Update my results" }));
+  quiz.results.querySelector("[data-role=results-body]").prepend(notice);
+}
+
+// "Start over" asks first: it clears every answer.
+export function confirmStartOver(quiz, button) {
+  const row = button.closest(".results__actions");
+  if (row.querySelector("[data-role=confirm]")) return;
+  const confirm = element("div", { class: "results__confirm", "data-role": "confirm", role: "group", "aria-label": "Start over?" },
+    element("p", { text: "This clears all your answers and results on this page." }),
+    element("button", { type: "button", class: "button", "data-action": "confirm-restart", text: "Clear my answers" }),
+    element("button", { type: "button", class: "button button--quiet", "data-action": "keep", text: "Keep them" }));
+  row.after(confirm);
+  confirm.querySelector("[data-action=keep]").focus();
 }
