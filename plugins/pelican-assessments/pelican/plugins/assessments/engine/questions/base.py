@@ -3,6 +3,8 @@ checks, the answers it accepts, how it adds to scores and feedback, its form
 template and how the page reads its answer. Nothing else in the plugin
 switches on a type's name; everything asks the type (see `TYPES`).
 
+A type must define `accept`, `points` and `describe` (the base raises
+NotImplementedError: a forgotten rule is an error, never a wrong score).
 `check` runs at build time only. It is given the validation's checker (see
 `validation._Checker`: `text`, `integer`, `number`, `flag`, `report`, the
 dimensions and scales found so far, and helpers for messages), so no type
@@ -55,8 +57,8 @@ class QuestionType:
         return any(dimension in option.scores for option in question.options)
 
     def points(self, question: Question, value: Answer, dimension: str) -> Points:
-        """What an answered question adds to a dimension."""
-        return 0, 0, 0
+        """What an answered question adds to a dimension it feeds."""
+        raise NotImplementedError
 
     def feedback(self, question: Question, value: Answer) -> list[tuple[Any, str]]:
         """(value, text) for each piece of feedback the answer earns, in declared order."""
@@ -64,7 +66,7 @@ class QuestionType:
 
     def describe(self, question: Question) -> dict[str, Any]:
         """What the catalog says of the answers: "values", or "min" and "max"."""
-        return {}
+        raise NotImplementedError
 
     def chose(self, option: str, value: Answer) -> bool:
         """Whether the answer chose an option."""

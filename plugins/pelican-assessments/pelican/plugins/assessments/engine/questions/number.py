@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from .base import Answer, QuestionType, Refuse
+from .base import Answer, Points, QuestionType, Refuse
 
 if TYPE_CHECKING:
     from ..model import Question
@@ -26,6 +26,9 @@ class Number(QuestionType):
 
     def feeds(self, question: Question, dimension: str) -> bool:
         return False
+
+    def points(self, question: Question, value: Answer, dimension: str) -> Points:
+        return 0, 0, 0  # never asked: a number feeds no dimension
 
     def describe(self, question: Question) -> dict[str, Any]:
         return {"min": question.min, "max": question.max}
