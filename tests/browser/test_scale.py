@@ -45,3 +45,22 @@ def test_a_keyboard_reader_moves_along_the_scale_and_gets_its_score(
     assert closeness.get_attribute("data-score") == "50"
     assert "Somewhere in between, 50 of 100" in closeness.inner_text()
     page.close()
+
+
+def test_on_a_phone_a_likert_question_is_one_row_with_its_ends_labelled(
+    browser: Browser, site_url: str
+) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 812})
+    page.goto(f"{site_url}assessments/connection-check/")
+    question = page.locator("#q-att1")
+    boxes = question.locator(".choice label").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect().top)"
+    )
+    assert len(boxes) == 5 and len({round(top) for top in boxes}) == 1
+    shown = question.locator(".choice__text").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect().width > 1)"
+    )
+    assert shown == [True, False, False, False, True]  # the two ends, in words
+    # every point keeps its full name for a screen reader
+    assert question.get_by_role("radio", name="Somewhat true").count() == 1
+    page.close()
