@@ -152,8 +152,8 @@ class Quiz {
       event.preventDefault(); // never a navigation: answers must not reach a URL
       this.submit();
     });
-    form.addEventListener("change", () => this.answersChanged());
-    form.addEventListener("input", () => this.answersChanged());
+    form.addEventListener("change", (event) => this.answersChanged(event.target));
+    form.addEventListener("input", (event) => this.answersChanged(event.target));
     // Start loading the runtime when the reader engages, not before.
     for (const type of ["focusin", "pointerdown", "keydown"]) {
       form.addEventListener(type, () => scoring.state === "idle" && scoring.start(), { passive: true });
@@ -211,14 +211,19 @@ class Quiz {
     return answers;
   }
 
-  answersChanged() {
-    this.updateProgress();
+  answersChanged(target) {
+    this.updateProgress(target);
     if (this.hasResult()) markStale(this);
   }
 
-  updateProgress() {
+  updateProgress(changed = null) {
     const answered = this.questions.filter((q) => this.isAnswered(q)).length;
     this.progress.textContent = `${answered} of ${this.questions.length} answered`;
+    const tracker = this.form.querySelector("[data-role=tracker]");
+    if (!tracker) return;
+    tracker.querySelector("[data-role=tracker-count]").textContent = `${answered} of ${this.questions.length}`;
+    const section = changed?.closest("[data-section-title]");
+    if (section) tracker.querySelector("[data-role=tracker-section]").textContent = section.dataset.sectionTitle;
   }
 
   onScoringChange(state, reason) {

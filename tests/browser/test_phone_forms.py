@@ -1,6 +1,7 @@
-"""The 0-10 scale question as a reader meets it: one row of eleven points,
-moved along by the arrow keys, named by a screen reader with its end labels,
-and scored as the engine scores it."""
+"""Forms that fit a phone: the 0-10 scale as one row of eleven points
+(arrow keys, end labels in each point's name, scored as the engine scores
+it), Likert questions as one compact row, the count kept in view, and the
+first question on the first screen."""
 
 from __future__ import annotations
 
@@ -63,4 +64,28 @@ def test_on_a_phone_a_likert_question_is_one_row_with_its_ends_labelled(
     assert shown == [True, False, False, False, True]  # the two ends, in words
     # every point keeps its full name for a screen reader
     assert question.get_by_role("radio", name="Somewhat true").count() == 1
+    page.close()
+
+
+def test_a_long_form_keeps_its_count_and_section_in_view(browser: Browser, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 812})
+    page.goto(f"{site_url}assessments/connection-check/")
+    questions = page.locator("[data-question]")
+    for index in range(7):
+        questions.nth(index).locator("label").nth(2).click()
+    tracker = page.locator("[data-role=tracker]")
+    assert tracker.inner_text().split("\n") == ["7 of 20", "Talking openly"]
+    box = tracker.bounding_box()
+    assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 812
+    page.close()
+
+
+def test_on_a_phone_the_first_question_is_on_the_first_screen(
+    browser: Browser, site_url: str
+) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 812})
+    for slug in ("check-in", "connection-check", "connection-style", "rope-tally"):
+        page.goto(f"{site_url}assessments/{slug}/")
+        first = page.locator("[data-question] .question__text").first.bounding_box()
+        assert first is not None and first["y"] + first["height"] <= 812, slug
     page.close()
