@@ -7,7 +7,10 @@ then adds, in ``result["extra"]``:
   or ``None`` when no negative moments were counted;
 - ``reading``: a plain-language reading of the ratio against five to one;
 - ``positives``, ``negatives``, ``period`` and ``target`` (5), as counted;
-- ``more_to_target``: how many more positive moments would have reached 5:1.
+- ``more_to_target``: how many more positive moments would have reached 5:1;
+- ``level``: where the count stands, one of ``nothing`` (nothing counted),
+  ``only-warm`` (no hard moments), ``outnumbered`` (more hard than warm),
+  ``even``, ``short`` (more warm than hard, under 5:1) and ``meets`` (5:1 or more).
 
 It appends two or three ideas for adding threads to ``result["notes"]``.
 Standard library only.
@@ -77,13 +80,20 @@ def _reading(positives: int, negatives: int, ratio: float | None, when: str) -> 
             "says nothing final about the two of you. Noticing it is a real "
             "first step, and one small warm moment is a good place to start."
         )
-    if positives <= negatives:
+    if positives < negatives:
         return (
             f"{when}, you counted {_moments(positives)} that added threads and "
-            f"{_moments(negatives)} that took threads away. When hard moments keep "
-            "pace with warm ones, a rope can start to feel thin. It isn't a "
-            "judgement of either of you. Small threads add up quickly, so start "
-            "with one today."
+            f"{_moments(negatives)} that took threads away: more hard moments "
+            "than warm ones. A rope can start to feel thin in a stretch like "
+            "that. It isn't a judgement of either of you. Small threads add up "
+            "quickly, so start with one today."
+        )
+    if positives == negatives:
+        return (
+            f"{when}, you counted {_moments(positives)} that added threads and "
+            "as many that took threads away. When hard moments keep pace with "
+            "warm ones, a rope can start to feel thin. Small threads add up "
+            "quickly, so start with one today."
         )
     if positives >= TARGET * negatives:
         return (
@@ -99,6 +109,18 @@ def _reading(positives: int, negatives: int, ratio: float | None, when: str) -> 
         f"{more} more warm {'moment' if more == 1 else 'moments'} would have "
         "reached it."
     )
+
+
+def _level(positives: int, negatives: int) -> str:
+    if positives == 0 and negatives == 0:
+        return "nothing"
+    if negatives == 0:
+        return "only-warm"
+    if positives < negatives:
+        return "outnumbered"
+    if positives == negatives:
+        return "even"
+    return "meets" if positives >= TARGET * negatives else "short"
 
 
 def _ideas(positives: int, negatives: int, repairs: int | None) -> list[str]:
@@ -144,6 +166,7 @@ def score(answers: dict[str, object], result: dict[str, object]) -> dict[str, ob
             "period": period,
             "target": TARGET,
             "more_to_target": max(0, TARGET * negatives - positives),
+            "level": _level(positives, negatives),
         }
     )
     notes = result.get("notes")

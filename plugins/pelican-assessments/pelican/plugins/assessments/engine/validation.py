@@ -51,7 +51,9 @@ CONDITION_KEYS = ("dimension", "bands", "profile", "question", "values")
 BAD_WHEN = (
     "'when' must be 'always' or a mapping: {dimension, bands}, {profile} or {question, values}"
 )
-EXPECT_KEYS = ("scores", "bands", "correct", "profile", "feedback", "recommendations", "error")
+EXPECT_KEYS = (
+    "scores", "bands", "correct", "profile", "feedback", "recommendations", "extra", "error",
+)  # fmt: skip
 QUIZ_TYPES = tuple(name for name, kind in TYPES.items() if kind.in_knowledge_check)
 ONLY_QUIZ = "'correct' applies only to a knowledge check (kind: knowledge-check)"
 
@@ -104,6 +106,12 @@ def check_examples(assessment: Assessment, scorer: Scorer | None = None) -> list
             if got != expect["correct"]:
                 message = f"expected {_show(expect['correct'])} correct, got {_show(got)}"
                 problems.append(Problem((*path, "correct"), message))
+        extra = result["extra"] if isinstance(result["extra"], dict) else {}
+        for key, wanted in (expect.get("extra") or {}).items():
+            if key not in extra or extra[key] != wanted:
+                got = _show(extra[key]) if key in extra else "nothing"
+                message = f"expected extra '{key}' {_show(wanted)}, got {got}"
+                problems.append(Problem((*path, "extra", key), message))
         outcomes = {
             "profile": [p["id"] for p in result["profile"]],
             # the questions that got feedback: a multiple question once, however many options
@@ -171,6 +179,7 @@ class _Checker:
         self.quiz: bool | None = False  # a knowledge check? None: an unknown kind
         self.asked = 0  # how many questions the sections hold
         self.scales: dict[str, int] = {}  # scale name -> its number of points (0: wrong)
+        self.scored_by_module = False  # whether `scoring` names an author's module
 
     def report(self, path: Path, message: str) -> None:
         self.problems.append(Problem(path, message))
@@ -341,6 +350,7 @@ class _Checker:
         for index, recommendation in self.items(top, "recommendations", ()):
             slugs.append(self.recommendation(recommendation, ("recommendations", index), profiles))
         if top.get("scoring") is not None:
+            self.scored_by_module = True
             file = self.text(top, "scoring", ())
             if file is not None and not SCRIPT.fullmatch(file):
                 self.report(
@@ -624,6 +634,14 @@ class _Checker:
                         where,
                         _unknown("band", value, self.dimensions[dimension][1], owner=dimension),
                     )
+        extra = expect.get("extra", {})
+        if not isinstance(extra, dict):
+            self.report(
+                (*path, "extra"),
+                f"'extra' must map the scoring module's keys to values, not {_describe(extra)}",
+            )
+        elif extra and not self.scored_by_module:
+            self.report((*path, "extra"), "'extra' applies only with a scoring module ('scoring')")
         self.references(expect, "profile", path, "profile", profiles)
         self.references(expect, "feedback", path, "question", questions)
         self.references(expect, "recommendations", path, "recommendation", slugs)

@@ -180,3 +180,43 @@ def test_a_quiz_an_authors_module_removed_gives_no_correct_answers() -> None:
     assert check_examples(Assessment.from_definition(data), scorer) == [
         Problem(("examples", 0, "expect", "correct"), "expected 1 correct, got none")
     ]
+
+
+def with_module(*cases: dict[str, Any]) -> dict[str, Any]:
+    return definition(scoring="tally.py", examples=list(cases))
+
+
+def add_level(answers: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
+    result["extra"] = {"level": "high" if answers["q1"] >= 4 else "low", "ratio": 2.5}
+    return result
+
+
+def test_an_expected_extra_value_from_the_authors_module_is_checked() -> None:
+    holds = {"name": "High", "answers": {"q1": 5, "q2": 5}, "expect": {"extra": {"level": "high"}}}
+    differs = {"name": "Low", "answers": {"q1": 1, "q2": 1}, "expect": {"extra": {"level": "high"}}}
+    missing = {"name": "No key", "answers": {"q1": 1, "q2": 1}, "expect": {"extra": {"band": 1}}}
+    data = with_module(holds, differs, missing)
+    assert validate(data) == []
+    assert check_examples(Assessment.from_definition(data), add_level) == [
+        Problem(
+            ("examples", 1, "expect", "extra", "level"), "expected extra 'level' 'high', got 'low'"
+        ),
+        Problem(("examples", 2, "expect", "extra", "band"), "expected extra 'band' 1, got nothing"),
+    ]
+
+
+def test_extra_is_refused_without_a_scoring_module_or_as_a_list() -> None:
+    case = {"name": "A", "answers": {"q1": 1, "q2": 1}, "expect": {"extra": {"level": "x"}}}
+    assert validate(definition(examples=[case])) == [
+        Problem(
+            ("examples", 0, "expect", "extra"),
+            "'extra' applies only with a scoring module ('scoring')",
+        )
+    ]
+    listed = {"name": "A", "answers": {"q1": 1, "q2": 1}, "expect": {"extra": ["level"]}}
+    assert validate(with_module(listed)) == [
+        Problem(
+            ("examples", 0, "expect", "extra"),
+            "'extra' must map the scoring module's keys to values, not a list",
+        )
+    ]
