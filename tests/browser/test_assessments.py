@@ -350,3 +350,29 @@ def test_unanswered_questions_are_listed_with_links(browser: Browser, site_url: 
     ]
     assert page.locator("#q-now-tense").is_checked()
     page.close()
+
+
+@pytest.mark.parametrize(
+    "assessment", ["check-in", "connection-check", "connection-style", "rope-tally"]
+)
+def test_on_a_phone_the_first_screen_of_a_result_holds_its_headline_chart_and_next_step(
+    browser: Browser, site_url: str, catalog: dict[str, Any], assessment: str
+) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 812}, reduced_motion="reduce")
+    page.goto(f"{site_url}assessments/{assessment}/")
+    answer_all(
+        page,
+        catalog[assessment]["questions"],
+        reader_answers(catalog[assessment]["questions"], seed=7),
+    )
+    see_results(page)
+    top = page.locator("#results-title").bounding_box()
+    assert top is not None and 0 <= top["y"] < 200  # the heading was brought to the top
+    screen_end = top["y"] + 812
+    parts = ["[data-role=headline]", "#results [aria-labelledby=results-next] a"]
+    if page.locator("#results .overview, #results .bar--target").count():
+        parts.append("#results .overview, #results .bar--target")
+    for selector in parts:
+        box = page.locator(selector).first.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= screen_end, selector
+    page.close()

@@ -76,7 +76,7 @@ def test_a_long_form_keeps_its_count_and_section_in_view(browser: Browser, site_
     tracker = page.locator("[data-role=tracker]")
     assert tracker.inner_text().split("\n") == ["7 of 20", "Talking openly"]
     box = tracker.bounding_box()
-    assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 812
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 812
     page.close()
 
 

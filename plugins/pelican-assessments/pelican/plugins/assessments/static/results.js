@@ -30,7 +30,8 @@ function withSiteLinks(html) {
   return holder;
 }
 
-function scoreBar(score, extraClass = "") {
+// `mark`: where to draw a target line across the bar (0-100), if any.
+function scoreBar(score, extraClass = "", mark = null) {
   const svg = document.createElementNS(SVG, "svg");
   svg.setAttribute("viewBox", "0 0 100 8");
   svg.setAttribute("preserveAspectRatio", "none");
@@ -44,6 +45,14 @@ function scoreBar(score, extraClass = "") {
     rect.setAttribute("height", "8");
     rect.setAttribute("rx", "4");
     svg.append(rect);
+  }
+  if (mark !== null) {
+    const line = document.createElementNS(SVG, "rect");
+    line.setAttribute("class", "bar__mark");
+    line.setAttribute("x", String(mark - 0.6));
+    line.setAttribute("width", "1.2");
+    line.setAttribute("height", "8");
+    svg.append(line);
   }
   return svg;
 }
@@ -101,7 +110,11 @@ function headline(result) {
     return `Your style is a blend of ${result.profile.map((item) => item.title).join(" and ")}.`;
   }
   if (result.profile.length === 1) return `Your style: ${result.profile[0].title}.`;
-  if (result.extra && typeof result.extra.reading === "string") return result.extra.reading;
+  if (result.extra && typeof result.extra.reading === "string") {
+    const { ratio, reading } = result.extra;
+    if (typeof ratio === "number") return `About ${ratio} warm moments for every hard one.`;
+    return reading.split(/(?<=\.) /)[0];
+  }
   const dimensions = scored(result);
   if (dimensions.length === 1) return `${dimensions[0].title}: ${level(dimensions[0])}.`;
   if (dimensions.length > 1) {
@@ -194,8 +207,11 @@ function renderExtra(p, extra) {
   if (!extra || typeof extra.reading !== "string") return null;
   const section = block(`${p}results-extra`, "Your balance", element("p", { class: "lede", text: extra.reading }));
   if (typeof extra.ratio === "number" && typeof extra.target === "number") {
+    // The bar runs from 0 to twice the target, so the target sits in the middle.
     const scale = Math.min(100, Math.round((extra.ratio / (extra.target * 2)) * 100));
-    section.append(element("p", { class: "ratio", text: `${extra.ratio} to 1, against ${extra.target} to 1` }), scoreBar(scale));
+    section.append(element("p", { class: "ratio", text: `${extra.ratio} to 1, against ${extra.target} to 1` }),
+      scoreBar(scale, "bar--target", 50),
+      element("p", { class: "bar__legend", text: `The line marks ${extra.target} to 1.` }));
   }
   return section;
 }
@@ -245,8 +261,8 @@ export function renderResults(quiz, result) {
     element("p", { class: "results__headline", "data-role": "headline", text: headline(result) }),
     element("p", { class: "results__intro", text: "Worked out on this device. Nothing you answered has left it." }),
     // Top first: the overview and the one next step, then what is behind them.
-    ...[overview, renderNextStep(p, result.recommendations),
-      renderQuiz(quiz, p, result), renderExtra(p, result.extra), renderProfile(p, result.profile),
+    ...[overview, renderExtra(p, result.extra), renderNextStep(p, result.recommendations),
+      renderQuiz(quiz, p, result), renderProfile(p, result.profile),
       renderDimensions(p, result.dimensions, !overview), renderFeedback(quiz, p, result),
       renderNotes(p, result.notes)].filter(Boolean),
     actions,
