@@ -1,13 +1,25 @@
-"""Browser fixtures: Debian's (or Playwright's) Chromium driving the built site."""
+"""Browser fixtures: Debian's (or Playwright's) Chromium driving the built site,
+and each of the three engines behind one interface (tests/browser/engines.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
 from tests.browser import chromium
+from tests.browser.engines import (
+    ENGINES,
+    FIREFOX,
+    ChromiumSession,
+    FirefoxDriver,
+    FirefoxSession,
+    Session,
+    WebKitSession,
+    require,
+    xvfb_display,
+)
 from tests.browser.serve import serve
 from tests.conftest import Build
 
@@ -35,3 +47,46 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 def site_url(site: Build) -> Iterator[str]:
     with serve(site.output) as base:
         yield base
+
+
+@pytest.fixture(scope="session")
+def firefox_driver() -> Iterator[FirefoxDriver]:
+    assert FIREFOX
+    driver = FirefoxDriver(FIREFOX)
+    yield driver
+    driver.close()
+
+
+@pytest.fixture(scope="session")
+def xvfb() -> Iterator[str]:
+    with xvfb_display() as display:
+        yield display
+
+
+# Session-scoped, so that pytest runs each engine's tests together.
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    require(request.param)
+    return str(request.param)
+
+
+@pytest.fixture
+def open_session(engine: str, request: pytest.FixtureRequest) -> Iterator[Callable[[], Session]]:
+    """Opens a reader's session (a fresh profile) in the engine under test;
+    all are closed after the test."""
+    opened: list[Session] = []
+
+    def open_session() -> Session:
+        session: Session
+        if engine == "chromium":
+            session = ChromiumSession(request.getfixturevalue("browser"))
+        elif engine == "firefox":
+            session = FirefoxSession(request.getfixturevalue("firefox_driver"))
+        else:
+            session = WebKitSession(request.getfixturevalue("xvfb"))
+        opened.append(session)
+        return session
+
+    yield open_session
+    for session in opened:
+        session.close()

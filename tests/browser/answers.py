@@ -1,0 +1,149 @@
+"""A reader's answers, CPython's result for them, and the result a page shows,
+compared: shared by the Chromium tests and the three-engine tests."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+from tests.browser.engines import Session
+from tests.pyodide.engines import built_wheel, in_cpython, valid_answer
+
+
+def reader_answers(questions: list[dict[str, Any]], seed: int) -> dict[str, Any]:
+    rng = random.Random(seed)
+    return {q["id"]: valid_answer(q, rng) for q in questions}
+
+
+def page_answers(questions: list[dict[str, Any]], answers: dict[str, Any]) -> dict[str, Any]:
+    """The answers as the page collects them: an untouched multiple is [] and
+    an optional number left empty is absent."""
+    collected = {}
+    for q in questions:
+        value = answers.get(q["id"])
+        if q["type"] == "number" and value is None:
+            continue
+        collected[q["id"]] = value
+    return collected
+
+
+def score_in_cpython(output: Path, tmp_path: Path, assessment: str, answers: dict[str, Any]) -> Any:
+    cases = tmp_path / f"case-{assessment}.json"
+    cases.write_text(json.dumps([{"id": assessment, "answers": answers}]))
+    (outcome,) = in_cpython(built_wheel(output), "run", cases)
+    return outcome["result"]
+
+
+# What the results region of `form` shows, read in one go. FORM is replaced by
+# a CSS selector for the form.
+SHOWN = """
+(() => {
+  const form = document.querySelector(FORM);
+  const region = form.parentElement.querySelector("[data-role=results]");
+  const all = (selector) => [...region.querySelectorAll(selector)];
+  return {
+    hidden: region.hidden,
+    dimensions: all("[data-dimension]").map((e) => ({
+      id: e.dataset.dimension, score: e.dataset.score, text: e.innerText })),
+    profiles: all("[data-profile]").map((e) => e.dataset.profile),
+    feedback: all("[data-feedback]").length,
+    correct: all("[data-correct]").map((e) => e.dataset.correct),
+    links: all("[id$='results-next'] ~ ul a").map((a) => a.innerText.trim()),
+    text: region.innerText,
+    focused: document.activeElement && document.activeElement.id,
+    region: region.id,
+  };
+})()
+"""
+
+
+def shown_result_script(form: str) -> str:
+    return SHOWN.replace("FORM", json.dumps(form))
+
+
+def mismatches(shown: dict[str, Any], expected: dict[str, Any]) -> list[str]:
+    """Where the page's result differs from the engine's (none: they agree)."""
+    found = []
+    if shown["hidden"]:
+        found.append("the results are hidden")
+    by_id = {d["id"]: d for d in shown["dimensions"]}
+    for dimension in expected["dimensions"]:
+        seen = by_id.get(dimension["id"])
+        score = str(dimension["score"]).replace("None", "null")
+        if seen is None or seen["score"] != score:
+            found.append(f"dimension {dimension['id']}: {seen} instead of score {score}")
+        elif dimension["score"] is not None:
+            summary = f"{dimension['score']} out of 100: {dimension['band']['label']}"
+            if summary not in seen["text"]:
+                found.append(f"dimension {dimension['id']}: {summary!r} not in {seen['text']!r}")
+    if shown["profiles"] != [p["id"] for p in expected.get("profile") or []]:
+        found.append(f"profiles {shown['profiles']} instead of {expected.get('profile')}")
+    if shown["feedback"] != len(expected["feedback"]):
+        found.append(f"{shown['feedback']} feedback blocks instead of {len(expected['feedback'])}")
+    if shown["links"] != [r["title"] for r in expected["recommendations"]]:
+        found.append(f"links {shown['links']} instead of {expected['recommendations']}")
+    if expected.get("quiz"):
+        quiz = expected["quiz"]
+        marks = ["true" if q["correct"] else "false" for q in quiz["questions"]]
+        if shown["correct"] != marks:
+            found.append(f"marks {shown['correct']} instead of {marks}")
+        if f"You got {quiz['correct']} of {quiz['total']} right" not in shown["text"]:
+            found.append(f"no 'You got {quiz['correct']} of {quiz['total']} right'")
+    texts = [expected["extra"]["reading"]] if "reading" in expected.get("extra", {}) else []
+    for text in texts + expected.get("notes", []):
+        if text not in shown["text"]:
+            found.append(f"{text!r} not shown")
+    if shown["focused"] != f"{shown['region']}-title":
+        found.append(f"focus on {shown['focused']!r}, not the results' title")
+    return found
+
+
+def take(
+    session: Session, form: str, questions: list[dict[str, Any]], answers: dict[str, Any]
+) -> dict[str, Any]:
+    """Answer through the form's labels and inputs, as a person does, submit,
+    and read the result shown. `form` is a CSS selector for the form."""
+    inputs = session.evaluate(
+        INPUTS.replace("FORM", json.dumps(form)).replace("QUESTIONS", json.dumps(questions))
+    )
+    for question in questions:
+        qid, value = question["id"], answers.get(question["id"])
+        if qid not in answers:
+            continue
+        if question["type"] == "number":
+            session.fill(f"#{inputs[qid]['number']}", "" if value is None else str(value))
+            continue
+        chosen = value if question["type"] == "multiple" else [value]
+        for choice in chosen or []:
+            if choice is None and not question["optional"]:
+                continue
+            key = "" if choice is None else str(choice)
+            session.click(f"label[for='{inputs[qid]['choices'][key]}']")
+    session.click(f"{form} [type=submit]")
+    region = session.evaluate(
+        f"document.querySelector({json.dumps(form)}).parentElement"
+        ".querySelector('[data-role=results]').id"
+    )
+    session.wait_for(f"#{region}:not([hidden])")
+    return dict(session.evaluate(shown_result_script(form)))
+
+
+# Each question's input ids: a number's input, a choice's input by value
+# ("" for "Prefer not to say").
+INPUTS = """
+(() => {
+  const form = document.querySelector(FORM);
+  const found = {};
+  for (const question of QUESTIONS) {
+    const box = form.querySelector(`[data-question="${CSS.escape(question.id)}"]`);
+    const inputs = [...box.querySelectorAll("input")];
+    found[question.id] = {
+      number: question.type === "number" ? inputs[0].id : null,
+      choices: Object.fromEntries(inputs.map((input) => [input.value, input.id])),
+    };
+  }
+  return found;
+})()
+"""

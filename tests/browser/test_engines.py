@@ -1,0 +1,251 @@
+"""What readers rely on, proven in Chromium, Firefox and WebKit alike: each
+test runs once per engine (tests/browser/engines.py), through the built site's
+DOM as a reader uses it.
+
+- every assessment with a page, and an embedded quiz of each kind, shows the
+  result CPython's engine gives for the same answers;
+- no request goes to another origin or carries an answer;
+- the real scoring worker, under the page's policy, cannot reach a second
+  loopback origin, and without that policy (the control) the same probe can;
+- an assessment visited once works offline (service worker);
+- the console stays clean: no policy directive the engine does not know, no
+  violation caused by the site's code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.browser import worker_probe
+from tests.browser.answers import mismatches, page_answers, reader_answers, score_in_cpython, take
+from tests.browser.engines import Session, poll, webkit_console
+from tests.browser.origins import origin_of
+from tests.browser.serve import Options, Received, serve, without_policy
+from tests.conftest import Build, assessment_slugs
+from tests.pyodide.engines import built_wheel, in_cpython, runtime_dir
+from tests.website.pages import html_pages
+
+OpenSession = Callable[[], Session]
+FORM = "form.assessment-form"
+
+
+@pytest.fixture(scope="module")
+def catalog(site: Build) -> dict[str, Any]:
+    return in_cpython(built_wheel(site.output), "catalog")
+
+
+def embedded_quiz(output: Path, kind: str) -> tuple[str, str]:
+    """The first page (path, assessment id) that embeds a quiz of this kind."""
+    for page in html_pages(output):
+        html = (output / page.path).read_text(encoding="utf-8")
+        for form in re.findall(r"<form [^>]*class=\"assessment-form\"[^>]*>", html):
+            if 'data-prefix="quiz' in form and f'data-kind="{kind}"' in form:
+                found = re.search(r'data-assessment="([^"]+)"', form)
+                assert found
+                return page.path.removesuffix("index.html"), found.group(1)
+    raise AssertionError(f"no page embeds a {kind}")
+
+
+def check_result(
+    session: Session,
+    site: Build,
+    tmp_path: Path,
+    catalog: dict[str, Any],
+    assessment: str,
+    form: str,
+) -> None:
+    questions = catalog[assessment]["questions"]
+    answers = reader_answers(questions, seed=len(assessment) + len(session.engine))
+    expected = score_in_cpython(site.output, tmp_path, assessment, page_answers(questions, answers))
+    shown = take(session, form, questions, answers)
+    assert mismatches(shown, expected) == [], (session.engine, answers)
+
+
+@pytest.mark.parametrize("assessment", assessment_slugs())
+def test_every_assessment_shows_the_engines_result(
+    open_session: OpenSession,
+    site: Build,
+    site_url: str,
+    catalog: dict[str, Any],
+    assessment: str,
+    tmp_path: Path,
+) -> None:
+    session = open_session()
+    session.goto(f"{site_url}assessments/{assessment}/")
+    check_result(session, site, tmp_path, catalog, assessment, FORM)
+
+
+@pytest.mark.parametrize("kind", ["assessment", "knowledge-check"])
+def test_an_embedded_quiz_shows_the_engines_result(
+    open_session: OpenSession,
+    site: Build,
+    site_url: str,
+    catalog: dict[str, Any],
+    kind: str,
+    tmp_path: Path,
+) -> None:
+    path, assessment = embedded_quiz(site.output, kind)
+    session = open_session()
+    session.goto(site_url + path)
+    form = f"{FORM}[data-assessment='{assessment}']"
+    check_result(session, site, tmp_path, catalog, assessment, form)
+    assert urlsplit(session.evaluate("location.href")).path == "/" + path
+
+
+PAGE_RESOURCES = "performance.getEntriesByType('resource').map((e) => e.name)"
+
+
+def test_no_request_carries_an_answer_or_goes_elsewhere(
+    open_session: OpenSession, site: Build, catalog: dict[str, Any], tmp_path: Path
+) -> None:
+    questions = catalog["rope-tally"]["questions"]
+    # Numbers no file name or header would hold by chance.
+    answers = {**reader_answers(questions, seed=3), "positives": 173, "negatives": 37}
+    log: list[Received] = []
+    with serve(site.output, options=Options(log=log)) as base:
+        session = open_session()
+        session.goto(base + "assessments/rope-tally/")
+        shown = take(session, FORM, questions, answers)
+        assert not shown["hidden"]
+        seen = [*(session.requested() or []), *session.evaluate(PAGE_RESOURCES)]
+        session.click("[data-action=restart]")
+    origin = urlsplit(base).netloc
+    elsewhere = [url for url in seen if not url.startswith("data:") and origin_of(url) != origin]
+    assert elsewhere == [], session.engine
+    assert log, "the server saw no request"
+    for request in log:
+        parts = urlsplit(request.target)
+        assert request.method in ("GET", "HEAD") and request.body == b"", request
+        assert parts.query == "" and parts.fragment == "", request
+        served = site.output / parts.path.lstrip("/")
+        assert served.is_file() or (served / "index.html").is_file(), request
+        assert "cookie" not in {name.lower() for name in request.headers}, request
+        headers = json.dumps(request.headers)
+        for value in (173, 37, *(v for v in answers.values() if isinstance(v, str))):
+            assert not re.search(rf"\b{re.escape(str(value))}\b", headers), (value, request)
+
+
+@pytest.mark.parametrize("policy", ["policy", "control without the policy"])
+def test_the_scoring_worker_cannot_reach_another_origin(
+    open_session: OpenSession, site: Build, policy: str, tmp_path: Path
+) -> None:
+    (tmp_path / "probe.txt").write_text("reached")
+    reached: list[Received] = []
+    control = policy != "policy"
+    options = Options(html=without_policy if control else None)
+    path, assessment = embedded_quiz(site.output, "assessment")
+    with (
+        serve(tmp_path, options=Options(log=reached, cors=True)) as elsewhere,
+        serve(site.output, options=options) as base,
+    ):
+        session = open_session()
+        session.goto(base + path)
+        worker_probe.install(session, elsewhere + "probe.txt")
+        form = f"{FORM}[data-assessment='{assessment}']"
+        session.click(f"{form} label")  # engaging starts the worker
+        session.wait_for(f"{form} [data-role=status][data-state=ready]")
+        found = worker_probe.findings(session)
+    assert found.workers == 1
+    if control:
+        assert found.fetched == ["reached"], found
+        assert [r.target for r in reached] == ["/probe.txt"]
+    else:
+        assert found.fetched == [] and found.refused, found
+        assert reached == []
+
+
+def test_an_assessment_visited_once_works_offline(
+    open_session: OpenSession, site: Build, catalog: dict[str, Any]
+) -> None:
+    session = open_session()
+    with serve(site.output) as base:
+        session.goto(base + "assessments/rope-tally/")
+        if not session.evaluate("'serviceWorker' in navigator && !!navigator.serviceWorker"):
+            pytest.skip(f"{session.engine}: no service workers under this driver")
+        session.click(f"{FORM} label")  # the first touch registers the service worker
+        poll(session, "!!navigator.serviceWorker.controller")
+        poll(session, "caches.keys().then((names) => names.length === 2)")
+    # The server is gone (and, where the driver can, the network too).
+    session.set_offline(True)
+    session.reload()
+    questions = catalog["rope-tally"]["questions"]
+    answers = {"period": "day", "positives": 10, "negatives": 2}
+    shown = take(session, FORM, questions, answers)
+    assert "5 to 1" in shown["text"]
+
+
+# ---- the console --------------------------------------------------------------
+
+# A policy of one directive no engine knows, put after the page's own: each
+# engine reports it as it would report an unknown directive of ours, after the
+# page's, which proves the console is read (the test can fail) and, for
+# MiniBrowser on its own, marks the end of what a page logs while it loads.
+MARKER = "closer-test-marker"
+
+
+def with_marker(html: str) -> str:
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{MARKER}">'
+    start = html.index('<meta http-equiv="Content-Security-Policy"')
+    end = html.index(">", start) + 1
+    return html[:end] + meta + html[end:]
+
+
+POLICY_WORDS = re.compile(r"Content.Security.Policy|Trusted.?Type|CSP|violat|directive", re.I)
+
+
+def pyodide_import_scripts(violation: dict[str, Any], runtime: str) -> bool:
+    """Pyodide's loader first tries importScripts() for its pyodide.asm.js,
+    with a string URL, which Trusted Types refuse in our worker; it then falls
+    back to import(), which works. Nothing of ours is involved: this one
+    violation, from that file of the runtime, is the only one let through."""
+    return (
+        violation["where"] == "worker"
+        and violation["directive"] == "require-trusted-types-for"
+        and violation["source"].startswith(runtime)
+    )
+
+
+def test_the_console_stays_clean(
+    open_session: OpenSession,
+    site: Build,
+    catalog: dict[str, Any],
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+) -> None:
+    path, assessment = embedded_quiz(site.output, "assessment")
+    with serve(site.output, options=Options(html=with_marker)) as base:
+        session = open_session()
+        session.goto(base + "guides/")
+        session.goto(base + "assessments/check-in/")
+        take(
+            session,
+            FORM,
+            catalog["check-in"]["questions"],
+            {"now": "close", "hardest": "time", "deepen": []},
+        )
+        session.goto(base + path)
+        worker_probe.install(session, base + "robots.txt")
+        form = f"{FORM}[data-assessment='{assessment}']"
+        questions = catalog[assessment]["questions"]
+        take(session, form, questions, reader_answers(questions, seed=1))
+        found = worker_probe.findings(session)
+        console = session.console()
+        if console is None:  # WebKit: MiniBrowser on its own prints it
+            display = request.getfixturevalue("xvfb")
+            console = []
+            for page in ("guides/", "assessments/check-in/", path):
+                console += webkit_console(display, base + page, MARKER)
+    runtime = base + runtime_dir(site.output).relative_to(site.output).as_posix() + "/"
+    ours = [v for v in found.violations if not pyodide_import_scripts(v, runtime)]
+    assert ours == [], found.violations
+    print(session.engine, console, found.violations)
+    markers = [line for line in console if MARKER in line]
+    policy_lines = [line for line in console if POLICY_WORDS.search(line) and MARKER not in line]
+    assert policy_lines == [], console
