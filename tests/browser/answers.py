@@ -8,7 +8,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from tests.browser.engines import Session
+from tests.browser.engines import WAIT_S, Session
 from tests.pyodide.engines import built_wheel, in_cpython, valid_answer
 
 
@@ -101,7 +101,11 @@ def mismatches(shown: dict[str, Any], expected: dict[str, Any]) -> list[str]:
 
 
 def take(
-    session: Session, form: str, questions: list[dict[str, Any]], answers: dict[str, Any]
+    session: Session,
+    form: str,
+    questions: list[dict[str, Any]],
+    answers: dict[str, Any],
+    timeout_s: float = WAIT_S,
 ) -> dict[str, Any]:
     """Answer through the form's labels and inputs, as a person does, submit,
     and read the result shown. `form` is a CSS selector for the form."""
@@ -126,7 +130,7 @@ def take(
         f"document.querySelector({json.dumps(form)}).parentElement"
         ".querySelector('[data-role=results]').id"
     )
-    session.wait_for(f"#{region}:not([hidden])")
+    session.wait_for(f"#{region}:not([hidden])", timeout_s)
     return dict(session.evaluate(shown_result_script(form)))
 
 

@@ -32,6 +32,9 @@ class Options:
     html: Callable[[str], str] | None = None
     # Lets any origin read the answers (a server a probe tries to reach).
     cors: bool = False
+    # Forbids the HTTP cache to keep anything: what works offline afterwards
+    # came from the service worker's caches.
+    no_store: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -76,6 +79,8 @@ class QuietHandler(SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         if self.options.cors:
             self.send_header("Access-Control-Allow-Origin", "*")
+        if self.options.no_store:
+            self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
 

@@ -161,11 +161,25 @@ def test_the_scoring_worker_cannot_reach_another_origin(
         assert reached == []
 
 
+# Found with these tests (Firefox ESR 153 under WebDriver BiDi): once the
+# service worker controls the page, the scoring worker's module import of
+# scoring-worker.js still goes to the network (the server sees it), so offline
+# the worker cannot start ("The scoring engine could not be loaded"). The page,
+# its scripts and the runtime files do come from the service worker.
+FIREFOX_OFFLINE = (
+    "Firefox 153: the blob: scoring worker's import of scoring-worker.js bypasses the "
+    "service worker, so offline the worker cannot start"
+)
+
+
 def test_an_assessment_visited_once_works_offline(
-    open_session: OpenSession, site: Build, catalog: dict[str, Any]
+    open_session: OpenSession, site: Build, catalog: dict[str, Any], request: pytest.FixtureRequest
 ) -> None:
     session = open_session()
-    with serve(site.output) as base:
+    if session.engine == "firefox":
+        request.applymarker(pytest.mark.xfail(reason=FIREFOX_OFFLINE, strict=True))
+    # Nothing kept by the HTTP cache: what works offline is the service worker's.
+    with serve(site.output, options=Options(no_store=True)) as base:
         session.goto(base + "assessments/rope-tally/")
         if not session.evaluate("'serviceWorker' in navigator && !!navigator.serviceWorker"):
             pytest.skip(f"{session.engine}: no service workers under this driver")
@@ -177,7 +191,7 @@ def test_an_assessment_visited_once_works_offline(
     session.reload()
     questions = catalog["rope-tally"]["questions"]
     answers = {"period": "day", "positives": 10, "negatives": 2}
-    shown = take(session, FORM, questions, answers)
+    shown = take(session, FORM, questions, answers, timeout_s=30)
     assert "5 to 1" in shown["text"]
 
 
