@@ -23,10 +23,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import pty
 import shutil
 import subprocess
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -294,7 +296,9 @@ class WebKitSession:
             log_output=subprocess.DEVNULL,
             env={**os.environ, "DISPLAY": display},
         )
-        self.driver = webdriver.WebKitGTK(options=options, service=service)
+        with warnings.catch_warnings():  # selenium's own use of a deprecated argument
+            warnings.simplefilter("ignore", DeprecationWarning)
+            self.driver = webdriver.WebKitGTK(options=options, service=service)
         self.driver.set_script_timeout(WAIT_S)
 
     def goto(self, url: str) -> None:
@@ -356,29 +360,44 @@ class WebKitSession:
         self.driver.quit()
 
 
-def webkit_console(display: str, url: str, marker: str, timeout_s: float = WAIT_S) -> list[str]:
+def webkit_console(
+    display: str, url: str, marker: str, profile: Path, timeout_s: float = WAIT_S
+) -> list[str]:
     """The console of MiniBrowser opening `url` on its own: under WebKitWebDriver
     it never passes console messages on, but run standalone it prints them.
     It is stopped once `marker` appears, a message the page is made to log
-    after everything under test."""
+    after everything under test. `profile` is an empty folder for its data
+    (its private mode would print nothing)."""
     browser = minibrowser()
     assert browser
+    # A terminal, not a pipe: WebKit's processes then print each line at once
+    # (into a pipe they keep it buffered until they exit).
+    controller, terminal = pty.openpty()
     process = subprocess.Popen(
-        [browser, "--enable-write-console-messages-to-stdout=true", "--private", url],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env={**os.environ, "DISPLAY": display},
+        [browser, "--enable-write-console-messages-to-stdout=true", url],
+        stdout=terminal,
+        stderr=terminal,
+        stdin=subprocess.DEVNULL,
+        env={
+            **os.environ,
+            "DISPLAY": display,
+            "XDG_DATA_HOME": str(profile / "data"),
+            "XDG_CACHE_HOME": str(profile / "cache"),
+        },
     )
+    os.close(terminal)
     lines: list[str] = []
     seen = threading.Event()
 
     def read() -> None:
-        assert process.stdout
-        for line in process.stdout:
-            lines.append(line.rstrip("\n"))
-            if marker in line:
-                seen.set()
+        with open(controller, encoding="utf-8", errors="replace") as output:
+            try:
+                for line in output:
+                    lines.append(line.rstrip("\r\n"))
+                    if marker in line:
+                        seen.set()
+            except OSError:  # the terminal is gone: MiniBrowser has exited
+                pass
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
@@ -389,4 +408,5 @@ def webkit_console(display: str, url: str, marker: str, timeout_s: float = WAIT_
         process.wait(timeout=30)
         reader.join(timeout=10)
     assert any(marker in line for line in lines), f"webkit: never logged {marker!r}: {lines}"
-    return [line for line in lines if marker not in line]
+    # What the page logged; the rest is GTK's and MiniBrowser's own chatter.
+    return [line for line in lines if line.startswith("CONSOLE") and marker not in line]

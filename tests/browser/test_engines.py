@@ -197,10 +197,11 @@ def test_an_assessment_visited_once_works_offline(
 
 # ---- the console --------------------------------------------------------------
 
-# A policy of one directive no engine knows, put after the page's own: each
-# engine reports it as it would report an unknown directive of ours, after the
-# page's, which proves the console is read (the test can fail) and, for
+# A policy of one directive no engine knows, put after the page's own. Chromium
+# and WebKit report it as they would report an unknown directive of ours, after
+# the page's: that proves their console is read (so the test can fail) and, for
 # MiniBrowser on its own, marks the end of what a page logs while it loads.
+# (Firefox's driver passes on errors, not the policy parser's warnings.)
 MARKER = "closer-test-marker"
 
 
@@ -211,19 +212,29 @@ def with_marker(html: str) -> str:
     return html[:end] + meta + html[end:]
 
 
-POLICY_WORDS = re.compile(r"Content.Security.Policy|Trusted.?Type|CSP|violat|directive", re.I)
+POLICY_WORDS = re.compile(r"Content.Security.Policy|Trusted.?Type|violat|directive|refused", re.I)
 
 
-def pyodide_import_scripts(violation: dict[str, Any], runtime: str) -> bool:
-    """Pyodide's loader first tries importScripts() for its pyodide.asm.js,
-    with a string URL, which Trusted Types refuse in our worker; it then falls
-    back to import(), which works. Nothing of ours is involved: this one
-    violation, from that file of the runtime, is the only one let through."""
+def from_pyodide(violation: dict[str, Any], runtime: str) -> bool:
+    """Pyodide's loader (pyodide.mjs) first tries importScripts() for
+    pyodide.asm.js with a plain string URL, which Trusted Types refuse in our
+    worker; it then falls back to import(), which works. Nothing of ours is
+    involved, so this one violation, from exactly that source, is let through."""
     return (
         violation["where"] == "worker"
         and violation["directive"] == "require-trusted-types-for"
-        and violation["source"].startswith(runtime)
+        and violation["source"] == runtime + "pyodide.mjs"
+        and violation["sample"].startswith("WorkerGlobalScope importScripts|" + runtime[:40])
     )
+
+
+# How Firefox's page console reports that same violation in the worker: without
+# its source, so only as many of these are let through as the probe saw
+# violations from Pyodide's source.
+FIREFOX_PYODIDE_LINE = (
+    "Content-Security-Policy: The page’s settings blocked assigning to an injection sink "
+    "because it violates the following directive: “require-trusted-types-for ’script’“"
+)
 
 
 def test_the_console_stays_clean(
@@ -234,16 +245,11 @@ def test_the_console_stays_clean(
     request: pytest.FixtureRequest,
 ) -> None:
     path, assessment = embedded_quiz(site.output, "assessment")
+    pages = ["guides/", "assessments/check-in/", path]
     with serve(site.output, options=Options(html=with_marker)) as base:
         session = open_session()
-        session.goto(base + "guides/")
-        session.goto(base + "assessments/check-in/")
-        take(
-            session,
-            FORM,
-            catalog["check-in"]["questions"],
-            {"now": "close", "hardest": "time", "deepen": []},
-        )
+        session.goto(base + pages[0])
+        # On a guide the worker starts at the first touch, after the probe is in place.
         session.goto(base + path)
         worker_probe.install(session, base + "robots.txt")
         form = f"{FORM}[data-assessment='{assessment}']"
@@ -251,15 +257,22 @@ def test_the_console_stays_clean(
         take(session, form, questions, reader_answers(questions, seed=1))
         found = worker_probe.findings(session)
         console = session.console()
-        if console is None:  # WebKit: MiniBrowser on its own prints it
+        if console is None:  # WebKit's driver passes none on: MiniBrowser alone prints it
             display = request.getfixturevalue("xvfb")
             console = []
-            for page in ("guides/", "assessments/check-in/", path):
-                console += webkit_console(display, base + page, MARKER)
+            for number, page in enumerate(pages):
+                console += webkit_console(display, base + page, MARKER, tmp_path / str(number))
+            console.append(MARKER)  # seen once per page, or webkit_console fails
+        elif session.engine == "chromium":
+            assert sum(MARKER in line for line in console) == 2, console
     runtime = base + runtime_dir(site.output).relative_to(site.output).as_posix() + "/"
-    ours = [v for v in found.violations if not pyodide_import_scripts(v, runtime)]
-    assert ours == [], found.violations
-    print(session.engine, console, found.violations)
-    markers = [line for line in console if MARKER in line]
-    policy_lines = [line for line in console if POLICY_WORDS.search(line) and MARKER not in line]
-    assert policy_lines == [], console
+    pyodide = [v for v in found.violations if from_pyodide(v, runtime)]
+    assert [v for v in found.violations if v not in pyodide] == []
+    # Chromium and Firefox raise Pyodide's own, which shows the probe does see
+    # violations; WebKit's module workers refuse importScripts before any policy.
+    assert len(pyodide) == (0 if session.engine == "webkit" else 1), found.violations
+    refusals = [line for line in console if POLICY_WORDS.search(line) and MARKER not in line]
+    if session.engine == "firefox":
+        assert refusals.count(FIREFOX_PYODIDE_LINE) <= len(pyodide), refusals
+        refusals = [line for line in refusals if line != FIREFOX_PYODIDE_LINE]
+    assert refusals == [], console
