@@ -4,14 +4,16 @@ and each of the three engines behind one interface (tests/browser/engines.py).""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
-from tests.browser import chromium
+from tests.browser import chromium, engines
 from tests.browser.engines import (
     ENGINES,
     FIREFOX,
+    SKIPPED,
     ChromiumSession,
     FirefoxDriver,
     FirefoxSession,
@@ -28,6 +30,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """An engine that is not installed is one line in the summary, not one per test:
+    its skips all carry the same place (pytest folds skips by place and reason)."""
+    report = yield
+    longrepr = report.longrepr
+    if report.skipped and isinstance(longrepr, tuple) and SKIPPED in str(longrepr[2]):
+        report.longrepr = (engines.__file__, 1, longrepr[2])
+    return report
 
 
 @pytest.fixture(scope="session")

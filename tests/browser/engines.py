@@ -40,8 +40,9 @@ ENGINES = ["chromium", "firefox", "webkit"]
 REQUIRE_ALL = os.environ.get("REQUIRE_ALL_BROWSERS") == "1"
 WAIT_S = 120.0  # generous: WebKit starts Pyodide several times slower than Chromium
 
-FIREFOX = os.environ.get("FIREFOX") or shutil.which("firefox-esr") or shutil.which("firefox")
-WEBKIT_WEBDRIVER = os.environ.get("WEBKIT_WEBDRIVER") or shutil.which("WebKitWebDriver")
+# $FIREFOX and $WEBKIT_WEBDRIVER choose other builds than the system's.
+FIREFOX = shutil.which(os.environ.get("FIREFOX") or "firefox-esr")
+WEBKIT_WEBDRIVER = shutil.which(os.environ.get("WEBKIT_WEBDRIVER") or "WebKitWebDriver")
 XVFB = shutil.which("Xvfb")
 
 
@@ -67,13 +68,17 @@ def missing(engine: str) -> str | None:
     return None
 
 
+SKIPPED = "engine not available: "
+
+
 def require(engine: str) -> None:
-    """Skip (one reason per engine, so one line in pytest's summary) or fail."""
+    """Skip the engine's tests or, with REQUIRE_ALL_BROWSERS=1, fail them.
+    (tests/browser/conftest.py reports all of one engine's skips as one line.)"""
     reason = missing(engine)
     if reason is None:
         return
     message = (
-        f"{engine}: {reason}; `make test` installs it as root on Debian/Ubuntu "
+        f"{SKIPPED}{engine}: {reason}; `make test` installs it as root on Debian/Ubuntu "
         "(scripts/ensure-browsers.sh)"
     )
     if REQUIRE_ALL:
