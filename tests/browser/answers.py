@@ -130,7 +130,8 @@ def take(
         f"document.querySelector({json.dumps(form)}).parentElement"
         ".querySelector('[data-role=results]').id"
     )
-    session.wait_for(f"#{region}:not([hidden])", timeout_s)
+    # The result, or the alert saying why there is none (then the result reads as hidden).
+    session.wait_for(f"#{region}:not([hidden]), {form} [data-role=alert]:not([hidden])", timeout_s)
     return dict(session.evaluate(shown_result_script(form)))
 
 

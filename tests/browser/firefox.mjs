@@ -82,9 +82,6 @@ const ops = {
   async setOffline({ session, offline }) {
     await sessions.get(session).page.setOfflineMode(offline);
   },
-  async setCacheEnabled({ session, enabled }) {
-    await sessions.get(session).page.setCacheEnabled(enabled);
-  },
   async log({ session }) {
     const { console, requests } = sessions.get(session);
     return { console, requests };
