@@ -24,6 +24,7 @@ from tests.browser.engines import (
 )
 from tests.browser.serve import serve
 from tests.conftest import Build
+from tests.pyodide.engines import built_wheel, in_cpython
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -60,6 +61,12 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 def site_url(site: Build) -> Iterator[str]:
     with serve(site.output) as base:
         yield base
+
+
+@pytest.fixture(scope="session")
+def catalog(site: Build) -> dict[str, Any]:
+    """Every assessment's questions and the answers they accept, from CPython."""
+    return dict(in_cpython(built_wheel(site.output), "catalog"))
 
 
 @pytest.fixture(scope="session")

@@ -23,12 +23,7 @@ from tests.browser.origins import origin_of
 from tests.browser.reader import answer_all, see_results
 from tests.browser.serve import serve
 from tests.conftest import Build
-from tests.pyodide.engines import built_wheel, in_cpython, package_dir, runtime_dir
-
-
-@pytest.fixture(scope="module")
-def catalog(site: Build) -> dict[str, Any]:
-    return in_cpython(built_wheel(site.output), "catalog")
+from tests.pyodide.engines import package_dir, runtime_dir
 
 
 @pytest.mark.parametrize(

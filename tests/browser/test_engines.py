@@ -29,16 +29,11 @@ from tests.browser.engines import Session, poll, webkit_console
 from tests.browser.origins import origin_of
 from tests.browser.serve import Options, Received, serve, without_policy
 from tests.conftest import Build, assessment_slugs
-from tests.pyodide.engines import built_wheel, in_cpython, runtime_dir
+from tests.pyodide.engines import runtime_dir
 from tests.website.pages import html_pages
 
 OpenSession = Callable[[], Session]
 FORM = "form.assessment-form"
-
-
-@pytest.fixture(scope="module")
-def catalog(site: Build) -> dict[str, Any]:
-    return in_cpython(built_wheel(site.output), "catalog")
 
 
 def embedded_quiz(output: Path, kind: str) -> tuple[str, str]:
@@ -103,7 +98,7 @@ PAGE_RESOURCES = "performance.getEntriesByType('resource').map((e) => e.name)"
 
 
 def test_no_request_carries_an_answer_or_goes_elsewhere(
-    open_session: OpenSession, site: Build, catalog: dict[str, Any], tmp_path: Path
+    open_session: OpenSession, site: Build, catalog: dict[str, Any]
 ) -> None:
     questions = catalog["rope-tally"]["questions"]
     # Numbers no file name or header would hold by chance.
