@@ -109,8 +109,19 @@ def test_no_request_carries_an_answer_or_goes_elsewhere(
         session.goto(base + "assessments/rope-tally/")
         shown = take(session, FORM, questions, answers)
         assert not shown["hidden"]
-        seen = [*(session.requested() or []), *session.evaluate(PAGE_RESOURCES)]
+        seen = [*session.evaluate(PAGE_RESOURCES)]
         session.click("[data-action=restart]")
+        # And a quiz in a guide, whose worker says what it requested (the one
+        # view of a worker's requests in WebKit, whose driver reports none).
+        path, assessment = embedded_quiz(site.output, "assessment")
+        session.goto(base + path)
+        worker_probe.install(session, base + "robots.txt")
+        form = f"{FORM}[data-assessment='{assessment}']"
+        quiz = catalog[assessment]["questions"]
+        assert not take(session, form, quiz, reader_answers(quiz, seed=3))["hidden"]
+        worker = worker_probe.worker_requests(session)
+        assert any(url.endswith(".whl") for url in worker), worker
+        seen += [*session.evaluate(PAGE_RESOURCES), *worker, *(session.requested() or [])]
     origin = urlsplit(base).netloc
     elsewhere = [url for url in seen if not url.startswith("data:") and origin_of(url) != origin]
     assert elsewhere == [], session.engine

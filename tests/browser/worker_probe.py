@@ -1,6 +1,6 @@
 """A probe inside the real scoring worker, in any engine.
 
-Only Chromium's driver can run code in a worker, so the probe rides in the
+Of the three drivers only Playwright runs code in a worker, so the probe rides in the
 worker itself: installed in the page before the reader first touches a form
 (an embedded quiz starts no worker until then), it extends the one script the
 page puts into a blob: to start its worker. The page's own code then starts the
@@ -8,8 +8,10 @@ worker as always (its Trusted Types policy, its blob: URL, the page's policy
 inherited), and that worker, besides importing and running the real scoring
 worker, reports to the page:
 - what its own fetch of `target` did (it reached, or was refused);
-- every Content-Security-Policy violation raised in it.
-The page's own violations are recorded beside them.
+- every Content-Security-Policy violation raised in it;
+- when asked, the URLs of everything it has requested (its Resource Timing).
+The page's own violations are recorded beside them. (The scoring worker answers
+the question too, with an error for an unknown message, which the page ignores.)
 """
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ IN_WORKER = """
   self.addEventListener("securitypolicyviolation", (e) => report({ violation: {
     directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile,
     sample: e.sample, where: "worker" } }));
+  self.addEventListener("message", ({ data }) => {
+    if (data && data.type === TYPE) {
+      report({ resources: performance.getEntriesByType("resource").map((e) => e.name) });
+    }
+  });
   fetch(TARGET).then((r) => r.text()).then(
     (text) => report({ fetched: text }), (error) => report({ refused: String(error) }));
 })();
@@ -36,7 +43,7 @@ IN_WORKER = """
 IN_PAGE = """
 (() => {
   const probe = (window.__probe = { fetched: [], refused: [], violations: [],
-    workers: [] });
+    resources: null, workers: [] });
   document.addEventListener("securitypolicyviolation", (e) => probe.violations.push({
     directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile,
     sample: e.sample, where: "page" }));
@@ -57,6 +64,7 @@ IN_PAGE = """
         if ("fetched" in data) probe.fetched.push(data.fetched);
         if ("refused" in data) probe.refused.push(data.refused);
         if (data.violation) probe.violations.push(data.violation);
+        if (data.resources) probe.resources = data.resources;
       });
     }
   };
@@ -88,3 +96,10 @@ def findings(session: Session) -> Findings:
         " violations: __probe.violations, workers: __probe.workers.length})"
     )
     return Findings(found["fetched"], found["refused"], found["violations"], found["workers"])
+
+
+def worker_requests(session: Session) -> list[str]:
+    """Every URL the scoring worker has requested so far (its Resource Timing)."""
+    ask = json.dumps({"type": TYPE})
+    session.evaluate(f"(__probe.resources = null, __probe.workers.at(-1).postMessage({ask}), 1)")
+    return list(poll(session, "window.__probe.resources"))
