@@ -7,7 +7,8 @@ DOM as a reader uses it.
 - no request goes to another origin or carries an answer;
 - the real scoring worker, under the page's policy, cannot reach a second
   loopback origin, and without that policy (the control) the same probe can;
-- an assessment visited once works offline (service worker);
+- an assessment visited once works offline (service worker; an expected
+  failure in Firefox, see FIREFOX_OFFLINE);
 - the console stays clean: no policy directive the engine does not know, no
   violation caused by the site's code.
 """
