@@ -45,7 +45,8 @@ serve: html  ## Build once and serve at http://$(HOST):$(PORT)
 publish: setup  ## Build for production (SITEURL from the environment) into output/
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s publishconf.py $(PELICANOPTS)
 
-test: setup  ## Run the whole test suite (installs Chromium for the browser tests if needed)
+test: setup  ## Run the whole test suite (installs Chromium, Firefox ESR and WebKitGTK if needed)
+	bash scripts/ensure-browsers.sh
 	CHROMIUM="$$(bash scripts/ensure-chromium.sh)" $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: setup  ## Benchmarks: build and browser speed; tables in bench/results/latest.md (about 12 min)

@@ -25,7 +25,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from . import browsing, builds, report, targets
+from . import browsing, builds, engines, report, targets
 from .paths import README, RESULTS, ROOT
 
 NOT_MEASURED = [
@@ -204,6 +204,13 @@ def main(argv: list[str] | None = None) -> int:
                 if browser:
                     results["browser"] = browser
                     results["meta"]["chromium"] = browser["chromium"]
+                log("engines: scoring ready in Chromium, Firefox and WebKit")
+                reps = 1 if args.quick else 5
+                in_engines = runner.part(
+                    "engines", lambda: engines.run(sites["compiled"], reps, log)
+                )
+                if in_engines:
+                    results["engines"] = in_engines
         if args.quick:
             results["not_measured"].insert(
                 0, "Quick run: one run each, no 1,000 or 5,000-guide sites, no slow mobile profile."

@@ -310,6 +310,26 @@ def browser_tables(browser: dict[str, Any]) -> str:
     return table(header, rows) + "\n\n" + " ".join(notes)
 
 
+def engines_table(engines: dict[str, Any]) -> str:
+    """Scoring ready in each engine (bench/engines.py)."""
+    if not engines:
+        return "Not run."
+    rows = []
+    for engine, found in engines.items():
+        if "not_measured" in found:
+            rows.append([engine, NOT_RUN, f"not measured: {found['not_measured']}"])
+        else:
+            runs = len(found["runs"])
+            rows.append([engine, found["version"], f"{ms(found['ready_ms'])} ({runs} cold)"])
+    return (
+        table(["engine", "version", "scoring ready from the first touch (median)"], rows)
+        + "\n\nThe guide with an embedded quiz, cold (a fresh profile each visit), on loopback: "
+        "from the reader's first touch of the quiz to scoring ready, by the page's own clock. "
+        "Chromium through Playwright, Firefox through WebDriver BiDi (puppeteer-core), WebKitGTK "
+        "through WebKitWebDriver (MiniBrowser on Xvfb)."
+    )
+
+
 def targets_table(verdicts: list[dict[str, str]]) -> str:
     return table(
         ["target (issue #6)", "measured", "status"],
@@ -334,6 +354,7 @@ def markdown(results: dict[str, Any]) -> str:
         "### Targets\n\n" + targets_table(results["targets"]),
         "### Build\n\n" + build_tables(results["build"]),
         "### Browser\n\n" + browser_tables(results["browser"]),
+        "### Engines\n\n" + engines_table(results.get("engines") or {}),
         "### Not measured\n\n" + "\n".join(f"- {line}" for line in results["not_measured"]),
     ]
     if results.get("errors"):
