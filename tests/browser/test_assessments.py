@@ -65,6 +65,7 @@ def test_no_request_carries_an_answer_or_goes_elsewhere(
     answer_all(page, questions, answers)
     see_results(page)
     page.get_by_role("button", name="Start over").click()
+    page.get_by_role("button", name="Clear my answers").click()
     context.close()
 
     origin = urlsplit(site_url).netloc

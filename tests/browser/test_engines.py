@@ -112,6 +112,7 @@ def test_no_request_carries_an_answer_or_goes_elsewhere(
         assert not shown["hidden"]
         seen = [*session.evaluate(PAGE_RESOURCES)]
         session.click("[data-action=restart]")
+        session.click("[data-action=confirm-restart]")
         # And a quiz in a guide, whose worker says what it requested (the one
         # view of a worker's requests in WebKit, whose driver reports none).
         path, assessment = embedded_quiz(site.output, "assessment")
