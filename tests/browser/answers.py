@@ -45,6 +45,7 @@ SHOWN = """
   const all = (selector) => [...region.querySelectorAll(selector)];
   return {
     hidden: region.hidden,
+    display: form.dataset.display,
     dimensions: all(".dimension[data-dimension]").map((e) => ({
       id: e.dataset.dimension, score: e.dataset.score, text: e.innerText })),
     overview: all("[data-role=overview-table] tbody tr").map((row) =>
@@ -77,7 +78,12 @@ def mismatches(shown: dict[str, Any], expected: dict[str, Any]) -> list[str]:
         if seen is None or seen["score"] != score:
             found.append(f"dimension {dimension['id']}: {seen} instead of score {score}")
         elif dimension["score"] is not None:
-            summary = f"{dimension['band']['label']}, {dimension['score']} of 100"
+            amount = (
+                f"about {dimension['score']}% of your answers"
+                if shown["display"] == "shares"
+                else f"{dimension['score']} of 100"
+            )
+            summary = f"{dimension['band']['label']}, {amount}"
             if summary not in seen["text"]:
                 found.append(f"dimension {dimension['id']}: {summary!r} not in {seen['text']!r}")
     if shown["profiles"] != [p["id"] for p in expected.get("profile") or []]:

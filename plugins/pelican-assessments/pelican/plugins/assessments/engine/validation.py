@@ -36,9 +36,14 @@ LIMIT = 1000  # the largest weight or option score: keeps every sum far from ove
 BIG = 10**9  # the largest whole number accepted anywhere, so that every message can show it
 
 KINDS = ("assessment", "knowledge-check")
+# How results show dimension scores: as levels (bands, "Growing, 63 of 100"),
+# or as shares of the answers ("about 40% of your answers"), for assessments
+# whose every answer adds one point to exactly one dimension, so the scores
+# add up to 100.
+DISPLAYS = ("levels", "shares")
 TOP_REQUIRED = ("id", "title", "summary", "sections")
 TOP_OPTIONAL = (
-    "kind", "intro", "minutes", "scales", "dimensions", "profiles",
+    "kind", "intro", "minutes", "display", "scales", "dimensions", "profiles",
     "profile_rule", "recommendations", "scoring", "examples",
 )  # fmt: skip
 # Every key some question type has, beyond those every question has.
@@ -327,6 +332,9 @@ class _Checker:
         for key in ("title", "summary", "intro"):
             self.text(top, key, ())
         self.integer(top, "minutes", (), low=1, high=600)
+        display = top.get("display")
+        if display is not None and display not in DISPLAYS:
+            self.report(("display",), _unknown("display", display, DISPLAYS, suggest=True))
         self.scales = self.scale_points(top.get("scales"))
         for index, dimension in self.items(top, "dimensions", ()):
             self.dimension(dimension, index)

@@ -94,9 +94,13 @@ function renderDimensions(p, dimensions, bars = true) {
   return block(`${p}results-dimensions`, "Each area in detail", list);
 }
 
-// A level in words first, its number second: "Growing, 63 of 100".
+// A level in words first, its number second: "Growing, 63 of 100"; a share
+// as a share: "Often you, about 42% of your answers".
+let asShares = false;
+
 function level(dimension) {
-  return dimension.band ? `${dimension.band.label}, ${dimension.score} of 100` : `${dimension.score} of 100`;
+  const amount = asShares ? `about ${dimension.score}% of your answers` : `${dimension.score} of 100`;
+  return dimension.band ? `${dimension.band.label}, ${amount}` : amount;
 }
 
 function scored(result) {
@@ -138,16 +142,41 @@ function extremes(dimensions) {
 
 // Every scored area at a glance: a chart for the eye, its table twin for a
 // screen reader (the chart itself is hidden from assistive technology).
+// Shares of the answers: one bar split between the dimensions, each part
+// labelled in the legend below it.
+function sharesChart(dimensions) {
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("viewBox", "0 0 100 10");
+  svg.setAttribute("preserveAspectRatio", "none");
+  svg.setAttribute("class", "shares__bar");
+  let x = 0;
+  dimensions.forEach((dimension, index) => {
+    const rect = document.createElementNS(SVG, "rect");
+    rect.setAttribute("class", `shares__part shares__part--${index % 5}`);
+    rect.setAttribute("x", String(x));
+    rect.setAttribute("width", String(dimension.score));
+    rect.setAttribute("height", "10");
+    svg.append(rect);
+    x += dimension.score;
+  });
+  const legend = element("ul", { class: "shares__legend", role: "list" },
+    ...dimensions.map((dimension, index) => element("li", {},
+      element("span", { class: `shares__key shares__part--${index % 5}` }),
+      element("span", { class: "overview__name", text: dimension.title }),
+      element("span", { class: "overview__level", text: `about ${dimension.score}%` }))));
+  return element("div", { class: "shares", "aria-hidden": "true" }, svg, legend);
+}
+
 function renderOverview(p, result) {
   const dimensions = scored(result);
   if (dimensions.length < 2 || result.quiz) return null;
-  const chart = element("div", { class: "overview", "aria-hidden": "true" },
+  const chart = asShares ? sharesChart(dimensions) : element("div", { class: "overview", "aria-hidden": "true" },
     ...dimensions.map((dimension) => element("div", { class: "overview__row" },
       element("span", { class: "overview__name", text: dimension.title }),
       element("span", { class: "overview__level", text: level(dimension) }),
       scoreBar(dimension.score, "overview__bar"))));
   const table = element("table", { class: "visually-hidden", "data-role": "overview-table" },
-    element("caption", { text: "Your scores, out of 100" }),
+    element("caption", { text: asShares ? "Your answers, in shares of 100" : "Your scores, out of 100" }),
     element("thead", {}, element("tr", {},
       element("th", { scope: "col", text: "Area" }),
       element("th", { scope: "col", text: "Score" }),
@@ -250,6 +279,7 @@ function printLine(quiz) {
 
 export function renderResults(quiz, result) {
   const p = quiz.prefix;
+  asShares = quiz.form.dataset.display === "shares";
   const heading = quiz.results.querySelector(`#${CSS.escape(p)}results-title`);
   const body = quiz.results.querySelector("[data-role=results-body]");
   const overview = renderOverview(p, result);

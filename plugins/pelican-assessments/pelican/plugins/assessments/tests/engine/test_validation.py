@@ -24,7 +24,7 @@ from .conftest import (
 Q0 = ("sections", 0, "questions", 0)  # the path of the first question
 Q1 = ("sections", 0, "questions", 1)
 TOP_KEYS = (
-    "id, title, summary, sections, kind, intro, minutes, scales, dimensions, profiles, "
+    "id, title, summary, sections, kind, intro, minutes, display, scales, dimensions, profiles, "
     "profile_rule, recommendations, scoring, examples"
 )
 
@@ -708,3 +708,10 @@ def test_recommendations_may_carry_the_title_and_url_the_plugin_adds() -> None:
 @pytest.mark.parametrize("junk", [None, 3, "id: x", [], {}, {"sections": [[]]}, {1: 2, None: []}])
 def test_validate_reports_junk_instead_of_crashing(junk: object) -> None:
     assert validate(junk) != []
+
+
+def test_results_show_levels_or_shares_and_nothing_else() -> None:
+    assert validate(definition(display="shares")) == []
+    assert validate(definition(display="share")) == [
+        Problem(("display",), "unknown display 'share' (did you mean 'shares'?)")
+    ]
