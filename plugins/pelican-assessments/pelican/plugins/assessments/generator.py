@@ -41,7 +41,9 @@ class AssessmentGenerator(Generator):
             path = Path(self.path) / relative
             display = self._display_path(path)
             try:
-                data, source_map = read_source(path, cache)
+                data, source_map = read_source(
+                    path, cache, self.settings["ASSESSMENT_MAX_FILE_BYTES"]
+                )
             except SourceError as error:
                 problems.append(AuthorProblem(display, error.line, error.message))
                 continue
