@@ -10,6 +10,7 @@ from typing import Any
 from markdown import Markdown
 from pelican.generators import Generator
 
+from .across_files import Loaded, is_source, shared_ids, slug_collisions, unread_files
 from .author_module import scorer_path_of
 from .cache import cache_folder, cached_value, installed_version, key_of
 from .checked import checked
@@ -34,10 +35,15 @@ class AssessmentGenerator(Generator):
         self.quizzes: list[Assessment] = []
         self.scorer_files: dict[str, Path] = {}
         problems: list[AuthorProblem] = []
-        sources = self.get_files(self.settings["ASSESSMENT_PATHS"], extensions=("yaml", "yml"))
-        loaded = []
+        files = sorted(self.get_files(self.settings["ASSESSMENT_PATHS"], extensions=False))
+        problems.extend(
+            unread_files(
+                (relative, self._display_path(Path(self.path) / relative)) for relative in files
+            )
+        )
+        loaded: list[Loaded] = []
         cache = cache_folder(self.settings)
-        for relative in sorted(sources):
+        for relative in filter(is_source, files):
             path = Path(self.path) / relative
             display = self._display_path(path)
             try:
@@ -47,7 +53,12 @@ class AssessmentGenerator(Generator):
             except SourceError as error:
                 problems.append(AuthorProblem(display, error.line, error.message))
                 continue
-            loaded.append((relative, path, display, data, source_map))
+            loaded.append(Loaded(relative, display, data, source_map))
+        # Files that clash with another are left out whole (see across_files).
+        clashes = shared_ids(loaded) + slug_collisions(loaded, self._item_slugs())
+        problems.extend(clashes)
+        clashing = {problem.file for problem in clashes}
+        loaded = [item for item in loaded if item.display not in clashing]
 
         titles = {
             data["id"]: str(data.get("title", ""))
@@ -57,7 +68,8 @@ class AssessmentGenerator(Generator):
             and data.get("kind") != "knowledge-check"
         }
         links = self._links = self._link_table(titles)
-        for relative, path, display, data, source_map in loaded:
+        for relative, display, data, source_map in loaded:
+            path = Path(self.path) / relative
             found = checked(path, display, data, source_map, links, cache)
             if found:
                 problems.extend(found)
@@ -151,6 +163,15 @@ class AssessmentGenerator(Generator):
         if assessment.has_page:
             self.add_source_path(assessment)
         self.quizzes.append(assessment)
+
+    def _item_slugs(self) -> dict[str, str]:
+        """slug -> the file of each article and page, as authors are shown it."""
+        items = [
+            *self.context.get("articles", []),
+            *self.context.get("pages", []),
+            *self.context.get("hidden_pages", []),
+        ]
+        return {item.slug: self._display_path(Path(item.source_path)) for item in items}
 
     def _link_table(self, assessment_titles: dict[str, str]) -> dict[str, tuple[str, str]]:
         """slug -> (title, url) for everything a recommendation may name."""
