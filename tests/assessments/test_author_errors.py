@@ -119,3 +119,26 @@ def test_the_size_limit_is_the_callers_to_set(tmp_path: Path) -> None:
     assert read_source(path, max_bytes=100)[0] == {"id": "small", "title": "Small"}
     with pytest.raises(SourceError, match="over the limit of 10 "):
         read_source(path, max_bytes=10)
+
+
+AUTHOR_CODE = ["loops-on-import", "exits-on-import", "loops-in-example", "not-in-browser"]
+
+
+def test_author_code_that_hangs_exits_or_needs_a_system_fails_the_build_at_once(
+    tmp_path: Path,
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    for name in AUTHOR_CODE:
+        for path in FIXTURES.glob(f"{name}.*"):
+            shutil.copy(path, content / "assessments")
+    build = build_site(tmp_path / "out", content=content, timeout=BUILD_SECONDS)
+    assert build.returncode != 0
+    assert "Traceback" not in build.log
+    for name in AUTHOR_CODE:
+        for problem in expected_problems(FIXTURES / f"{name}.yaml"):
+            assert f"assessments/{Path(problem.file).name}:{problem.line}: {problem.message}" in (
+                build.log
+            )
+        assert not (build.output / "assessments" / name).exists()
+    assert (build.output / "assessments" / "rope-tally" / "index.html").is_file()
