@@ -4,6 +4,7 @@ their pages, the index and the browser package."""
 from __future__ import annotations
 
 import logging
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -149,7 +150,13 @@ class AssessmentGenerator(Generator):
         markdown_html = self._render_markdown(data)
         assessment = Assessment(
             markdown_html[data["intro"]] if "intro" in data else "",
-            metadata={"title": data["title"], "slug": data["id"], "summary": data["summary"]},
+            # Pelican's titles and summaries are HTML, and themes print them as
+            # such; an author's are plain text, so they are escaped once here.
+            metadata={
+                "title": escape(data["title"]),
+                "slug": data["id"],
+                "summary": escape(data["summary"]),
+            },
             settings=self.settings,
             source_path=str(path),
             context=self.context,
