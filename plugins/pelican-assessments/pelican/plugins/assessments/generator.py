@@ -21,6 +21,7 @@ from .contract import browser_contract
 from .package import build_package
 from .problems import AuthorProblem, report
 from .source import SourceError, read_source
+from .stale import remove_stale_pages
 from .static import write_static_files
 
 log = logging.getLogger("assessments")
@@ -120,6 +121,12 @@ class AssessmentGenerator(Generator):
         )
 
     def generate_output(self, writer: Any) -> None:
+        # Before any page is written: the build owns its assessment pages.
+        remove_stale_pages(
+            Path(self.output_path),
+            self.settings["ASSESSMENT_SAVE_AS"],
+            (assessment.slug for assessment in self.assessments),
+        )
         if self.quizzes:
             write_static_files(Path(self.output_path) / self.settings["ASSESSMENT_STATIC_DIR"])
         for assessment in self.assessments:

@@ -66,3 +66,18 @@ def test_an_id_that_is_an_articles_slug_is_an_error(tmp_path: Path) -> None:
         "so links by slug name one thing"
     ) in built.log
     assert not (built.output / "assessments" / "hello").exists()
+
+
+def test_a_rebuild_removes_the_page_of_a_deleted_assessment(tmp_path: Path) -> None:
+    mood = (TEST_DATA / "content" / "assessments" / "mood.yaml").read_text(encoding="utf-8")
+    content = content_with(tmp_path, {"week.yaml": mood.replace("id: mood", "id: week")})
+    first = build(tmp_path, content=content, timeout=BUILD_SECONDS)
+    assert (first.output / "assessments" / "week" / "index.html").is_file(), first.log
+    (first.output / "assessments" / "notes").mkdir()
+    (first.output / "assessments" / "notes" / "index.html").write_text("not ours")
+    (content / "assessments" / "week.yaml").unlink()
+    second = build(tmp_path, content=content, timeout=BUILD_SECONDS)
+    assert not (second.output / "assessments" / "week").exists()
+    assert (second.output / "assessments" / "mood" / "index.html").is_file()
+    # A file the plugin did not write is left alone.
+    assert (second.output / "assessments" / "notes" / "index.html").read_text() == "not ours"
