@@ -80,6 +80,7 @@ def _parse(text: str) -> tuple[Any, SourceMap]:
     # Imported here: a build whose every file is cached never needs the parser.
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
     yaml = YAML(typ="rt")
     # Keys must be unique: a repeated key silently losing a value would hide a mistake.
@@ -91,6 +92,15 @@ def _parse(text: str) -> tuple[Any, SourceMap]:
         document = yaml.load(text)
     except MarkedYAMLError as error:
         raise _syntax_error(error) from error
+    except ReaderError as error:
+        # A control character (a NUL, say): the reader knows only its offset.
+        before = text[: error.position]
+        column = error.position - (before.rfind("\n") + 1) + 1
+        character = error.character if isinstance(error.character, int) else 0
+        raise SourceError(
+            before.count("\n") + 1,
+            f"the character U+{character:04X} at column {column} is not allowed in YAML; remove it",
+        ) from error
     except YAMLError as error:
         raise SourceError(1, f"YAML syntax: {error}") from error
     source_map = SourceMap()

@@ -30,6 +30,7 @@ def hostile_shape(events: Iterable[Any]) -> tuple[int, str] | None:
     added_by_aliases = 0
     values = 0  # every node so far, aliases counted as expanded
     sizes: dict[str, int] = {}  # anchor -> the number of values it stands for
+    defined: set[str] = set()
     open_anchors: list[tuple[str | None, int]] = []  # per open collection: (anchor, values before)
     for event in events:
         kind = type(event).__name__
@@ -44,6 +45,12 @@ def hostile_shape(events: Iterable[Any]) -> tuple[int, str] | None:
                 )
                 return line, f"the tag '{shown}' is not allowed; remove it and write a plain value"
             values += 1
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None and anchor in defined:
+                # Later aliases would silently mean the second value.
+                return line, f"the anchor '&{anchor}' is defined again here; name each anchor once"
+            if anchor is not None:
+                defined.add(anchor)
         if kind == "ScalarEvent" and event.anchor is not None:
             sizes[event.anchor] = 1
         elif kind in ("MappingStartEvent", "SequenceStartEvent"):
