@@ -111,3 +111,20 @@ def test_a_line_that_looks_like_an_embed_but_is_not_is_an_error_with_a_suggestio
     for written, message in NEAR_MISSES:
         assert f"guides/common-mistakes.md:{numbers[written]}: {message}" in build.log
     assert build.log.count("looks like a quiz embed") + build.log.count("embeds a quiz only") == 5
+
+
+def test_a_link_to_a_knowledge_checks_file_names_the_guide_and_the_line(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    guide = content / "guides" / "common-mistakes.md"
+    guide.write_text(
+        guide.read_text() + "\nTry [the quiz]({filename}/assessments/repair-quiz.yaml).\n"
+    )
+    line = len(guide.read_text().splitlines())
+    build = build_site(tmp_path / "out", content=content, timeout=90)
+    assert build.returncode != 0
+    assert (
+        f"guides/common-mistakes.md:{line}: link to '/assessments/repair-quiz.yaml', "
+        "a knowledge check, which has no page of its own; "
+        "embed it with a line `[quiz: repair-quiz]` instead"
+    ) in build.log

@@ -36,6 +36,8 @@ class AssessmentGenerator(Generator):
         # knowledge checks (only ever embedded in guides).
         self.quizzes: list[Assessment] = []
         self.scorer_files: dict[str, Path] = {}
+        # Knowledge checks' files under PATH (posix) -> slug: they have no page to link to.
+        self.knowledge_check_files: dict[str, str] = {}
         problems: list[AuthorProblem] = []
         files = sorted(self.get_files(self.settings["ASSESSMENT_PATHS"], extensions=False))
         problems.extend(
@@ -176,6 +178,8 @@ class AssessmentGenerator(Generator):
             self.scorer_files[assessment.slug] = scorer_path
         if assessment.has_page:
             self.add_source_path(assessment)
+        else:
+            self.knowledge_check_files[Path(relative).as_posix()] = assessment.slug
         self.quizzes.append(assessment)
 
     def _item_slugs(self) -> dict[str, str]:
