@@ -39,8 +39,10 @@ def build_site(
     content: Path | None = None,
     siteurl: str = SITEURL,
     extra: dict[str, str] | None = None,
+    timeout: float | None = None,
 ) -> Build:
-    """Run the build command as an author would, in a subprocess, and keep its log."""
+    """Run the build command as an author would, in a subprocess, and keep its log.
+    With a `timeout` (seconds), a build that hangs fails the test instead."""
     env = {**os.environ, "SITEURL": siteurl, "COLUMNS": "1000"}
     command = [
         sys.executable,
@@ -53,7 +55,15 @@ def build_site(
         str(ROOT / settings),
         *(["-e", *(f"{key}={value}" for key, value in extra.items())] if extra else []),
     ]
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        command,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+    )
     return Build(output, result.returncode, result.stdout + result.stderr)
 
 

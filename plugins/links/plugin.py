@@ -39,11 +39,29 @@ def check_links(generators: list[Any]) -> None:
             root = Path(item.settings["PATH"])
             for target in broken_links(item.source_path, item._content or "", root):
                 log.error(
-                    "%s: link to '%s', but no such file exists in %s/",
+                    "%s:%d: link to '%s', but no such file exists in %s/",
                     item.relative_source_path,
+                    line_of(item.source_path, target),
                     target,
                     item.settings["PATH"],
                 )
+
+
+def line_of(source_path: str, target: str) -> int:
+    """The first line of the source naming `target` after {filename} and the
+    like, or 1."""
+    try:
+        lines = Path(source_path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    forms = [
+        f"{opening}{kind}{closing}{target}"
+        for kind in ("filename", "static", "attach")
+        for opening, closing in (("{", "}"), ("|", "|"))
+    ]
+    return next(
+        (number for number, line in enumerate(lines, 1) if any(f in line for f in forms)), 1
+    )
 
 
 def register() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -36,11 +37,24 @@ class RelatedLinks:
             target = self.by_slug.get(slug)
             if target is None:
                 log.error(
-                    "%s: Related: unknown slug '%s'; use the slug of a guide, practice, "
+                    "%s:%d: Related: unknown slug '%s'; use the slug of a guide, practice, "
                     "page or assessment",
                     item.relative_source_path,
+                    metadata_line(item.source_path, "related"),
                     slug,
                 )
             elif target is not item:
                 resolved.append(target)
         return resolved
+
+
+def metadata_line(source_path: str, name: str) -> int:
+    """The line of the `Name:` metadata field in a Markdown file, or 1."""
+    try:
+        lines = Path(source_path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    prefix = name.lower() + ":"
+    return next(
+        (number for number, line in enumerate(lines, 1) if line.lower().startswith(prefix)), 1
+    )

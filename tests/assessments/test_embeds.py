@@ -60,3 +60,71 @@ def test_an_unknown_quiz_fails_the_build_with_file_and_line(tmp_path: Path) -> N
     build = build_site(tmp_path / "out", content=content)
     assert build.returncode != 0
     assert f"guides/common-mistakes.md:{number}: quiz 'no-such-quiz' does not exist" in build.log
+
+
+# (the line an author wrote, the message the build gives for it)
+NEAR_MISSES = [
+    (
+        "[Quiz: check-in]",
+        "'[Quiz: check-in]' looks like a quiz embed but is not one; "
+        "did you mean `[quiz: check-in]` on a line of its own?",
+    ),
+    (
+        "[quiz_check-in]",
+        "'[quiz_check-in]' looks like a quiz embed but is not one; "
+        "did you mean `[quiz: check-in]` on a line of its own?",
+    ),
+    (
+        "[quiz check-in inline]",
+        "'[quiz check-in inline]' looks like a quiz embed but is not one; "
+        "did you mean `[quiz: check-in inline]` on a line of its own?",
+    ),
+    (
+        "[quiz: check-in] to see where you stand.",
+        "'[quiz: check-in]' embeds a quiz only as a line of its own, not in a list or beside "
+        "other words; did you mean `[quiz: check-in]` on a line of its own?",
+    ),
+    (
+        "- [quiz: repair-quiz]",
+        "'[quiz: repair-quiz]' embeds a quiz only as a line of its own, not in a list or beside "
+        "other words; did you mean `[quiz: repair-quiz]` on a line of its own?",
+    ),
+]
+
+
+def test_a_line_that_looks_like_an_embed_but_is_not_is_an_error_with_a_suggestion(
+    tmp_path: Path,
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    guide = content / "guides" / "common-mistakes.md"
+    lines = guide.read_text().splitlines()
+    # Code that shows the syntax is left alone.
+    added = ["", "Write `[quiz: slug]` on a line of its own.", ""]
+    for written, _message in NEAR_MISSES:
+        added += [written, ""]
+    lines[12:12] = added
+    guide.write_text("\n".join(lines) + "\n")
+    numbers = {line: number for number, line in enumerate(guide.read_text().splitlines(), 1)}
+    build = build_site(tmp_path / "out", content=content, timeout=90)
+    assert build.returncode != 0
+    for written, message in NEAR_MISSES:
+        assert f"guides/common-mistakes.md:{numbers[written]}: {message}" in build.log
+    assert build.log.count("looks like a quiz embed") + build.log.count("embeds a quiz only") == 5
+
+
+def test_a_link_to_a_knowledge_checks_file_names_the_guide_and_the_line(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    guide = content / "guides" / "common-mistakes.md"
+    guide.write_text(
+        guide.read_text() + "\nTry [the quiz]({filename}/assessments/repair-quiz.yaml).\n"
+    )
+    line = len(guide.read_text().splitlines())
+    build = build_site(tmp_path / "out", content=content, timeout=90)
+    assert build.returncode != 0
+    assert (
+        f"guides/common-mistakes.md:{line}: link to '/assessments/repair-quiz.yaml', "
+        "a knowledge check, which has no page of its own; "
+        "embed it with a line `[quiz: repair-quiz]` instead"
+    ) in build.log

@@ -36,17 +36,23 @@ def test_a_link_to_a_missing_file_names_the_file_holding_it(
 ) -> None:
     guide = content_copy / "guides" / "what-connection-is.md"
     edit(guide, lambda text: text + "\nSee [this]({filename}/practices/no-such-practice.md).\n")
+    line = len(guide.read_text(encoding="utf-8").splitlines())
     build = build_site(tmp_path / "out", content=content_copy)
     assert build.returncode != 0
-    assert "guides/what-connection-is.md: link to '/practices/no-such-practice.md'" in build.log
+    assert (
+        f"guides/what-connection-is.md:{line}: link to '/practices/no-such-practice.md'"
+        in build.log
+    )
 
 
 def test_an_unknown_related_slug_names_the_file(content_copy: Path, tmp_path: Path) -> None:
     practice = content_copy / "practices" / "ten-practices.md"
     edit(practice, lambda text: re.sub(r"(?m)^Related: ", "Related: no-such-guide, ", text))
+    lines = practice.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("Related: no-such"))
     build = build_site(tmp_path / "out", content=content_copy)
     assert build.returncode != 0
-    assert "practices/ten-practices.md: Related: unknown slug 'no-such-guide'" in build.log
+    assert f"practices/ten-practices.md:{line}: Related: unknown slug 'no-such-guide'" in build.log
 
 
 def test_every_problem_is_listed_before_the_build_fails(content_copy: Path, tmp_path: Path) -> None:
@@ -61,7 +67,7 @@ def test_every_problem_is_listed_before_the_build_fails(content_copy: Path, tmp_
     build = build_site(tmp_path / "out", content=content_copy)
     assert build.returncode != 0
     assert "guides/common-mistakes.md: 'soon' is not a valid date" in build.log
-    assert "practices/ten-practices.md: link to '/nowhere.md'" in build.log
+    assert re.search(r"practices/ten-practices\.md:\d+: link to '/nowhere\.md'", build.log)
     assert "problems reported above; fix them and build again" in build.log
 
 

@@ -7,7 +7,8 @@ line of every value; a file that cannot be read stops there). Then:
    the references inside it (a question's dimension, a recommendation's band);
 2. cross-references: what the file names outside itself: its file name, the
    pages it recommends, its scoring module;
-3. examples: the author's examples, scored by the engine and the module.
+3. examples: the author's examples, scored by the engine and the module
+   (the module in a process of its own, with a time and a memory limit).
 
 Each phase is a function from the same `Candidate` to a list of problems and
 keeps no state for another. Shape and cross-references always both run, so
@@ -21,7 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .author_module import import_problems, load_scorer, scorer_path_of
+from .author_module import import_problems, scorer_path_of
+from .author_run import run_author_module
 from .compile import compile_definition
 from .engine.model import Assessment as AssessmentModel
 from .engine.validation import check_examples, validate
@@ -83,12 +85,16 @@ def cross_references(candidate: Candidate) -> list[AuthorProblem]:
 def examples(candidate: Candidate) -> list[AuthorProblem]:
     data, links = candidate.data, candidate.links
     scorer_path = scorer_path_of(candidate.path, data)
-    scorer = load_scorer(scorer_path)[0] if scorer_path else None
     # The examples check scores, not text: Markdown is left unrendered.
-    model = AssessmentModel.from_definition(compile_definition(data, str, links.__getitem__))
-    return [
-        candidate.at(problem.path, problem.message) for problem in check_examples(model, scorer)
-    ]
+    definition = compile_definition(data, str, links.__getitem__)
+    if scorer_path is None:
+        model = AssessmentModel.from_definition(definition)
+        return [candidate.at(problem.path, problem.message) for problem in check_examples(model)]
+    # The author's code runs in a process of its own, with limits (author_run).
+    run = run_author_module(scorer_path, definition)
+    if run.failure is not None:
+        return [AuthorProblem(module_display(candidate.display, scorer_path), *run.failure)]
+    return [candidate.at(path, message) for path, message in run.example_problems]
 
 
 # (phase, whether it runs only when every earlier phase found nothing)
@@ -124,13 +130,17 @@ def check_scorer(
         return [
             at(("scoring",), f"scoring module '{scorer_path.name}' not found next to this file")
         ]
-    module_display = str(Path(display).parent / scorer_path.name)
+    shown = module_display(display, scorer_path)
     problems = [
-        AuthorProblem(module_display, line, message)
-        for line, message in import_problems(scorer_path)
+        AuthorProblem(shown, line, message) for line, message in import_problems(scorer_path)
     ]
     if not problems:
-        failure = load_scorer(scorer_path)[1]
+        failure = run_author_module(scorer_path).failure
         if failure is not None:
-            problems.append(AuthorProblem(module_display, *failure))
+            problems.append(AuthorProblem(shown, *failure))
     return problems
+
+
+def module_display(display: str, scorer_path: Path) -> str:
+    """An author's module as authors are shown it: beside its YAML file."""
+    return str(Path(display).parent / scorer_path.name)

@@ -6,12 +6,16 @@
 The line becomes a marker in the content, and the item's content, as any
 theme reads it (`{{ article.content }}`), carries the quiz's form in its
 place, with the page's own relative links and, before the first quiz, the
-page script. An unknown slug is a build error naming the file and the line."""
+page script. An unknown slug is a build error naming the file and the line,
+and so is anything that looks like an embed and is not exactly one
+(`[Quiz: x]`, `[quiz_x]`, words after it, inside a list item), with the line
+it most likely meant."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from html import unescape
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -21,6 +25,13 @@ from .problems import AuthorProblem
 
 DIRECTIVE = re.compile(r"<p>\[quiz:\s*([a-z0-9-]+)(\s+inline)?\s*\]</p>")
 MARKER = re.compile(r"<!--quiz:(\d+)-->")
+# Anything an author may have meant as an embed: `[quiz` in any case, then a
+# separator of any kind (or none), up to the closing bracket. What DIRECTIVE
+# takes is removed first, so every match left is a near miss.
+NEAR_MISS = re.compile(r"\[\s*quiz(?:[\s:_=-][^\]<\n]*)?\]", re.IGNORECASE)
+WELL_FORMED = re.compile(r"\[quiz:\s*[a-z0-9-]+(\s+inline)?\s*\]")
+# Code shows the syntax rather than using it: never a near miss.
+CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 TEMPLATE = "_embedded_quiz.html"
 
 
@@ -50,14 +61,42 @@ def find_embeds(item: Any, quizzes: Mapping[str, Any]) -> list[AuthorProblem]:
         embeds.append(Embed(slug, bool(match.group(2))))
         return f"<!--quiz:{len(embeds) - 1}-->"
 
-    item._content = DIRECTIVE.sub(replace, item._content or "")
+    content = item._content or ""
+    problems.extend(near_misses(item, DIRECTIVE.sub("", content)))
+    item._content = DIRECTIVE.sub(replace, content)
     item.quiz_embeds = embeds
     return problems
 
 
+def near_misses(item: Any, html: str) -> list[AuthorProblem]:
+    """A problem for each text in `html` that looks like an embed and is not
+    one (wrong case or separator, words around it, inside a list): left
+    alone, it would reach the page as bracketed text."""
+    problems = []
+    for match in NEAR_MISS.finditer(CODE.sub("", html)):
+        text = unescape(match.group(0))
+        words = re.sub(r"^\[\s*quiz[\s:_=-]*|\]$", "", text, flags=re.IGNORECASE).split()
+        slug = words[0].lower() if words else "slug"
+        inline = " inline" if len(words) > 1 and words[1].lower() == "inline" else ""
+        if WELL_FORMED.fullmatch(text):
+            what = "embeds a quiz only as a line of its own, not in a list or beside other words"
+        else:
+            what = "looks like a quiz embed but is not one"
+        problems.append(
+            AuthorProblem(
+                item.relative_source_path,
+                line_of(Path(item.source_path), text),
+                f"'{text}' {what}; did you mean `[quiz: {slug}{inline}]` on a line of its own?",
+            )
+        )
+    return problems
+
+
 def line_of(path: Path, text: str) -> int:
+    """The first line of `path` holding `text` (spaces as Markdown folds them)."""
+    wanted = " ".join(text.split())
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if text in " ".join(line.split()):
+        if wanted in " ".join(line.split()):
             return number
     return 1
 

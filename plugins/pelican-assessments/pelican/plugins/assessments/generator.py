@@ -4,12 +4,14 @@ their pages, the index and the browser package."""
 from __future__ import annotations
 
 import logging
+from html import escape
 from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
 from pelican.generators import Generator
 
+from .across_files import Loaded, is_source, shared_ids, slug_collisions, unread_files
 from .author_module import scorer_path_of
 from .cache import cache_folder, cached_value, installed_version, key_of
 from .checked import checked
@@ -19,6 +21,7 @@ from .contract import browser_contract
 from .package import build_package
 from .problems import AuthorProblem, report
 from .source import SourceError, read_source
+from .stale import remove_stale_pages
 from .static import write_static_files
 
 log = logging.getLogger("assessments")
@@ -33,19 +36,33 @@ class AssessmentGenerator(Generator):
         # knowledge checks (only ever embedded in guides).
         self.quizzes: list[Assessment] = []
         self.scorer_files: dict[str, Path] = {}
+        # Knowledge checks' files under PATH (posix) -> slug: they have no page to link to.
+        self.knowledge_check_files: dict[str, str] = {}
         problems: list[AuthorProblem] = []
-        sources = self.get_files(self.settings["ASSESSMENT_PATHS"], extensions=("yaml", "yml"))
-        loaded = []
+        files = sorted(self.get_files(self.settings["ASSESSMENT_PATHS"], extensions=False))
+        problems.extend(
+            unread_files(
+                (relative, self._display_path(Path(self.path) / relative)) for relative in files
+            )
+        )
+        loaded: list[Loaded] = []
         cache = cache_folder(self.settings)
-        for relative in sorted(sources):
+        for relative in filter(is_source, files):
             path = Path(self.path) / relative
             display = self._display_path(path)
             try:
-                data, source_map = read_source(path, cache)
+                data, source_map = read_source(
+                    path, cache, self.settings["ASSESSMENT_MAX_FILE_BYTES"]
+                )
             except SourceError as error:
                 problems.append(AuthorProblem(display, error.line, error.message))
                 continue
-            loaded.append((relative, path, display, data, source_map))
+            loaded.append(Loaded(relative, display, data, source_map))
+        # Files that clash with another are left out whole (see across_files).
+        clashes = shared_ids(loaded) + slug_collisions(loaded, self._item_slugs())
+        problems.extend(clashes)
+        clashing = {problem.file for problem in clashes}
+        loaded = [item for item in loaded if item.display not in clashing]
 
         titles = {
             data["id"]: str(data.get("title", ""))
@@ -55,7 +72,8 @@ class AssessmentGenerator(Generator):
             and data.get("kind") != "knowledge-check"
         }
         links = self._links = self._link_table(titles)
-        for relative, path, display, data, source_map in loaded:
+        for relative, display, data, source_map in loaded:
+            path = Path(self.path) / relative
             found = checked(path, display, data, source_map, links, cache)
             if found:
                 problems.extend(found)
@@ -105,6 +123,12 @@ class AssessmentGenerator(Generator):
         )
 
     def generate_output(self, writer: Any) -> None:
+        # Before any page is written: the build owns its assessment pages.
+        remove_stale_pages(
+            Path(self.output_path),
+            self.settings["ASSESSMENT_SAVE_AS"],
+            (assessment.slug for assessment in self.assessments),
+        )
         if self.quizzes:
             write_static_files(Path(self.output_path) / self.settings["ASSESSMENT_STATIC_DIR"])
         for assessment in self.assessments:
@@ -135,7 +159,13 @@ class AssessmentGenerator(Generator):
         markdown_html = self._render_markdown(data)
         assessment = Assessment(
             markdown_html[data["intro"]] if "intro" in data else "",
-            metadata={"title": data["title"], "slug": data["id"], "summary": data["summary"]},
+            # Pelican's titles and summaries are HTML, and themes print them as
+            # such; an author's are plain text, so they are escaped once here.
+            metadata={
+                "title": escape(data["title"]),
+                "slug": data["id"],
+                "summary": escape(data["summary"]),
+            },
             settings=self.settings,
             source_path=str(path),
             context=self.context,
@@ -148,7 +178,18 @@ class AssessmentGenerator(Generator):
             self.scorer_files[assessment.slug] = scorer_path
         if assessment.has_page:
             self.add_source_path(assessment)
+        else:
+            self.knowledge_check_files[Path(relative).as_posix()] = assessment.slug
         self.quizzes.append(assessment)
+
+    def _item_slugs(self) -> dict[str, str]:
+        """slug -> the file of each article and page, as authors are shown it."""
+        items = [
+            *self.context.get("articles", []),
+            *self.context.get("pages", []),
+            *self.context.get("hidden_pages", []),
+        ]
+        return {item.slug: self._display_path(Path(item.source_path)) for item in items}
 
     def _link_table(self, assessment_titles: dict[str, str]) -> dict[str, tuple[str, str]]:
         """slug -> (title, url) for everything a recommendation may name."""

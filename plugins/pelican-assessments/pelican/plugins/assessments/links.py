@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from markupsafe import Markup
+
 # What a recommendation may name: slug -> (title, url) of every guide, practice,
 # page and assessment.
 Links = Mapping[str, tuple[str, str]]
@@ -14,8 +16,10 @@ Links = Mapping[str, tuple[str, str]]
 SITE_RELATIVE = re.compile(r"""\b(href|src)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^"]*)\"""")
 
 
-def site_links(html: str, siteurl: str) -> str:
-    """Jinja filter: prefix site-root-relative links with the page's SITEURL."""
+def site_links(html: str, siteurl: str) -> Markup:
+    """Jinja filter: prefix site-root-relative links with the page's SITEURL.
+    The text is HTML the build rendered from Markdown, so it is marked safe
+    here, explicitly, for templates that escape everything else."""
     if not siteurl:
-        return html
-    return SITE_RELATIVE.sub(lambda m: f'{m.group(1)}="{siteurl}/{m.group(2)}"', html)
+        return Markup(html)
+    return Markup(SITE_RELATIVE.sub(lambda m: f'{m.group(1)}="{siteurl}/{m.group(2)}"', html))

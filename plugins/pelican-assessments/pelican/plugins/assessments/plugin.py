@@ -12,6 +12,7 @@ from .engine.questions import TYPES
 from .generator import AssessmentGenerator
 from .page_policy import add_policy
 from .problems import log, report
+from .quiz_links import links_to_knowledge_checks
 from .settings import SettingsError, apply_defaults
 from .static import TEMPLATES
 
@@ -50,6 +51,7 @@ def finalize(generators: list[Any]) -> None:
     for generator in generators:
         for item in getattr(generator, "articles", []) + getattr(generator, "pages", []):
             problems.extend(find_embeds(item, quizzes))
+            problems.extend(links_to_knowledge_checks(item, quiz_generator.knowledge_check_files))
             attach_embeds(item, generator.env, context)
     report(problems)
 

@@ -9,6 +9,7 @@ from collections.abc import Mapping, MutableMapping
 from typing import Any, NamedTuple
 
 from .links import site_links
+from .source import MAX_FILE_BYTES
 
 PREFIX = "ASSESSMENT_"
 
@@ -34,6 +35,12 @@ DEFAULT_CSP = (
 SETTINGS: dict[str, Setting] = {
     "ASSESSMENT_PATHS": Setting(
         ["assessments"], list, "Folders under PATH holding one YAML file per assessment."
+    ),
+    "ASSESSMENT_MAX_FILE_BYTES": Setting(
+        MAX_FILE_BYTES,
+        int,
+        "Largest assessment file, in bytes, the build reads; a larger one is an error "
+        "(every byte of it reaches a page and a package each reader downloads).",
     ),
     "ASSESSMENT_URL": Setting("assessments/{slug}/", str, "URL of an assessment's page."),
     "ASSESSMENT_SAVE_AS": Setting(
@@ -132,5 +139,10 @@ def _is_kind(value: Any, setting: Setting) -> bool:
 
 
 def _kind_name(kind: type | tuple[type, ...]) -> str:
-    names: dict[object, str] = {str: "text", bool: "True or False", list: "a list of folder names"}
+    names: dict[object, str] = {
+        str: "text",
+        bool: "True or False",
+        int: "a whole number",
+        list: "a list of folder names",
+    }
     return names.get(kind, str(kind))

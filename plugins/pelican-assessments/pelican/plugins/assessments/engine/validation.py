@@ -157,6 +157,12 @@ def _step(key: object) -> str | int:
 
 def _got(value: object) -> str:
     """A wrong value as an author wrote it."""
+    if is_int(value) and abs(value) > BIG:
+        # "not a number" would be untrue; its size is what is wrong. str() of an
+        # int fails beyond 4300 digits, hence the bound.
+        big = abs(value)
+        size = f"{len(str(big))} digits" if big.bit_length() < 14_000 else "thousands of digits"
+        return f"a number of {size}"
     return "empty text" if isinstance(value, str) and not value.strip() else _show(value)
 
 

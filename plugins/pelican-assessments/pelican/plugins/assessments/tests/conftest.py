@@ -42,8 +42,10 @@ def build(
     settings: Mapping[str, Any] | None = None,
     content: Path = TEST_DATA / "content",
     python: str = sys.executable,
+    timeout: float | None = None,
 ) -> Built:
-    """Build `content` with the plugin and `settings` into tmp_path/output."""
+    """Build `content` with the plugin and `settings` into tmp_path/output;
+    with a `timeout` (seconds), a build that hangs fails the test instead."""
     values: dict[str, Any] = {
         "SITENAME": "Test site",
         "PATH": str(content),
@@ -72,5 +74,6 @@ def build(
         check=False,
         cwd=tmp_path,
         env={**os.environ, "COLUMNS": "1000"},
+        timeout=timeout,
     )
     return Built(output, result.returncode, result.stdout + result.stderr)

@@ -344,6 +344,15 @@ CASES: list[tuple[str, object, Problem]] = [
             "'min' must be a whole number from -1000000000 to 1000000000, not 1.5",
         ),
     ),
+    (
+        "a number question whose max is too large a number",
+        definition(likert("q1"), number("count", 0, 10**29)),
+        Problem(
+            ("sections", 0, "questions", 1, "max"),
+            "'max' must be a whole number from -1000000000 to 1000000000, "
+            "not a number of 30 digits",
+        ),
+    ),
     # Dimensions and bands
     (
         "bands that leave a gap",
