@@ -107,11 +107,21 @@ function scored(result) {
   return result.dimensions.filter((dimension) => dimension.score !== null);
 }
 
+// "A, B and C", in the reader's language where the browser knows how.
+function names(profile) {
+  const titles = profile.map((item) => item.title);
+  if ("ListFormat" in Intl) return new Intl.ListFormat(document.documentElement.lang || "en").format(titles);
+  return titles.join(", ");
+}
+
 // The one line a reader sees first, in plain words.
 function headline(result) {
   if (result.quiz) return `You got ${result.quiz.correct} of ${result.quiz.total} right.`;
   if (result.profile.length > 1) {
-    return `Your style is a blend of ${result.profile.map((item) => item.title).join(" and ")}.`;
+    if (result.profile.length > 2) {
+      return `Your answers spread across ${result.profile.length} styles, with none far ahead: ${names(result.profile)}.`;
+    }
+    return `Your style is a blend of ${names(result.profile)}.`;
   }
   if (result.profile.length === 1) return `Your style: ${result.profile[0].title}.`;
   if (result.extra && typeof result.extra.reading === "string") {
@@ -191,7 +201,7 @@ function renderOverview(p, result) {
 function renderProfile(p, profile) {
   if (!profile.length) return null;
   const heading = profile.length > 1
-    ? `Your style is a blend: ${profile.map((item) => item.title).join(" and ")}`
+    ? `Your style is a blend: ${names(profile)}`
     : `Your style: ${profile[0].title}`;
   const section = block(`${p}results-profile`, heading);
   for (const item of profile) {
