@@ -37,6 +37,8 @@ class Layout(NamedTuple):
 
     runtime: str  # e.g. "py/runtime-3f2a9c0d1e/"
     package: str  # e.g. "py/package-0b1c2d3e4f/", holding the lockfile and the wheel
+    # (file name, bytes) of every file the worker downloads: runtime and package
+    sizes: tuple[tuple[str, int], ...] = ()
 
 
 def browser_contract(layout: Layout, static_dir: str) -> dict[str, Any]:
@@ -51,5 +53,11 @@ def browser_contract(layout: Layout, static_dir: str) -> dict[str, Any]:
         "module": WORKER_MODULE,
         "runtimeModule": RUNTIME_MODULE,
         "runtimeFiles": [*RUNTIME_FILES, STDLIB],
+        # Handed to loadPyodide as stdLibURL: the standard library the build
+        # cut (or shipped whole, ASSESSMENT_STDLIB = "full").
+        "stdlib": STDLIB,
         "lockFile": LOCKFILE,
+        # Bytes per file, before the host's compression: the page tells a
+        # reader who saves data the total, and counts progress against it.
+        "sizes": dict(layout.sizes),
     }

@@ -67,7 +67,9 @@ def build_package(
         # The runtime: 13 MB, the same on nearly every build. Each file's hash
         # is kept with its size and modification time instead of read again,
         # and a rebuild into the same output keeps the folder already there.
-        runtime_files = runtime.files(cache, compile_bytecode)
+        own_files = wheel_files(definitions, scorer_files)
+        cut_for = own_files if settings["ASSESSMENT_STDLIB"] == "cut" else None
+        runtime_files = runtime.files(cache, compile_bytecode, cut_for)
         runtime_dir = folder_name(
             RUNTIME_KIND, {name: file_digest(path, cache) for name, path in runtime_files.items()}
         )
@@ -88,7 +90,18 @@ def build_package(
             if old.name != current:
                 shutil.rmtree(old)
     prefix = settings["ASSESSMENT_RUNTIME_DIR"].strip("/")
-    return Layout(runtime=f"{prefix}/{runtime_dir}/", package=f"{prefix}/{package_dir}/")
+    # What a reader downloads, file by file, so that the page can say how much
+    # before it starts and count progress against it.
+    sizes = tuple(
+        sorted(
+            (path.name, path.stat().st_size)
+            for folder in (root / runtime_dir, root / package_dir)
+            for path in folder.iterdir()
+        )
+    )
+    return Layout(
+        runtime=f"{prefix}/{runtime_dir}/", package=f"{prefix}/{package_dir}/", sizes=sizes
+    )
 
 
 def write_package(

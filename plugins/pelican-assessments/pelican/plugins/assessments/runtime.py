@@ -4,6 +4,7 @@ the few files a page needs into the site."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -13,8 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .cache import KEEP_FOLDERS, code_of, key_of, prune
 from .contract import LOCKFILE, RUNTIME_FILES, STDLIB
 from .reproducible import fixed_source_date, normalise_zip
+from .stdlib_cut import write_cut
 
 
 class RuntimeMissing(Exception):
@@ -59,11 +62,51 @@ class Runtime:
     def matches_build_python(self) -> bool:
         return self.python_minor == "{}.{}".format(*sys.version_info[:2])
 
-    def files(self, cache: Path | None, compile_bytecode: bool) -> dict[str, Path]:
-        """The files a page needs, by name, and where each is found."""
+    def files(
+        self,
+        cache: Path | None,
+        compile_bytecode: bool,
+        cut_for: Mapping[str, bytes] | None = None,
+    ) -> dict[str, Path]:
+        """The files a page needs, by name, and where each is found. With
+        `cut_for` (our wheel's files), the standard library is cut to what
+        they and Pyodide's start-up import; without, it is shipped whole."""
         files = {name: self.folder / name for name in RUNTIME_FILES}
-        files[STDLIB] = self.compiled_stdlib(cache) if compile_bytecode else self.folder / STDLIB
+        stdlib = self.compiled_stdlib(cache) if compile_bytecode else self.folder / STDLIB
+        if cut_for is not None:
+            stdlib = self.cut_stdlib(stdlib, compile_bytecode, cut_for, cache)
+        files[STDLIB] = stdlib
         return files
+
+    def cut_stdlib(
+        self, shipped: Path, compiled: bool, own_files: Mapping[str, bytes], cache: Path | None
+    ) -> Path:
+        """`shipped` cut to the modules the site can import (stdlib_cut), made
+        once per set of inputs: the wheel's sources, the runtime, the build
+        Python and the code that cuts."""
+        key = key_of(
+            [
+                self.version,
+                sys.version,
+                str(compiled),
+                code_of("stdlib_cut", "boot_modules", "reproducible"),
+                *(part for name in sorted(own_files) for part in (name, own_files[name])),
+            ]
+        )
+        if cache is None:
+            cache = Path(tempfile.mkdtemp(prefix="assessments-stdlib-"))
+        folder = cache / "stdlib-cut" / key
+        cut = folder / STDLIB
+        if cut.is_file():
+            os.utime(folder)  # recently used: kept longest
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            staging = folder / "staging.zip"
+            write_cut(self.folder / STDLIB, shipped, own_files, staging)
+            staging.chmod(0o644)
+            staging.rename(cut)
+            prune(folder.parent, keep=KEEP_FOLDERS)
+        return cut
 
     def compiled_stdlib(self, cache: Path | None) -> Path:
         """The standard library byte-compiled once per runtime version and
