@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pelican.plugins.assessments.contract import WORKER_MODULE
+from pelican.plugins.assessments.contract import STDLIB, WORKER_MODULE
 
 from tests.conftest import ROOT
 
@@ -23,12 +23,20 @@ def in_cpython(wheel: Path, mode: str, cases: Path | None = None) -> Any:
     return run_json(command + ([str(cases)] if cases else []))
 
 
-def in_pyodide(wheel: Path, mode: str, cases: Path | None = None) -> Any:
-    pyodide = ROOT / "node_modules" / "pyodide"
+PYODIDE = ROOT / "node_modules" / "pyodide"
+
+
+def in_pyodide(
+    wheel: Path, mode: str, cases: Path | None = None, stdlib: Path | None = None
+) -> Any:
+    """Run in Pyodide with `stdlib`: by default the one the site ships beside
+    the wheel (the cut library, as a reader's browser gets it)."""
+    stdlib = stdlib or shipped_stdlib(wheel)
     command = [
         "node",
         str(HERE / "harness.mjs"),
-        str(pyodide),
+        str(PYODIDE),
+        str(stdlib),
         str(wheel),
         str(HERE / "runner.py"),
         WORKER_MODULE,
@@ -87,6 +95,12 @@ def runtime_dir(output: Path) -> Path:
 def package_dir(output: Path) -> Path:
     (folder,) = (output / "py").glob("package-*")
     return folder
+
+
+def shipped_stdlib(wheel: Path) -> Path:
+    """The standard library zip of the build that made `wheel`."""
+    (folder,) = wheel.parent.parent.glob("runtime-*")
+    return folder / STDLIB
 
 
 def built_wheel(output: Path) -> Path:

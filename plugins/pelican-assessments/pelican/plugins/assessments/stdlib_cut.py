@@ -28,6 +28,22 @@ from pathlib import Path
 from .boot_modules import BOOT_MODULES, PACKAGE_LOADER_MODULES
 from .reproducible import zip_entry
 
+# Modules built into the WebAssembly binary import Python modules from C,
+# where no parser sees it: these are the ones such a module imports (from
+# CPython 3.13's Modules/ sources), so that whoever imports it gets them too.
+BUILT_IN_IMPORTS: dict[str, frozenset[str]] = {
+    "_decimal": frozenset({"numbers", "collections", "contextvars"}),
+    "_datetime": frozenset({"time", "_strptime"}),
+    "time": frozenset({"_strptime"}),
+    "_pickle": frozenset({"copyreg", "_compat_pickle", "functools"}),
+    "_elementtree": frozenset({"copy", "xml.etree.ElementPath"}),
+    "_json": frozenset({"json.decoder"}),
+    "_io": frozenset({"encodings"}),
+    "_zoneinfo": frozenset({"zoneinfo._common"}),
+    "pyexpat": frozenset({"xml.parsers.expat"}),
+    "_asyncio": frozenset({"asyncio.events", "asyncio.base_futures", "asyncio.exceptions"}),
+}
+
 # Where the runtime runs: a branch only another platform takes brings nothing.
 PLATFORM = {("sys", "platform"): "emscripten", ("os", "name"): "posix"}
 
@@ -39,6 +55,7 @@ class Index:
         self.archive = archive
         self.members: dict[str, str] = {}
         self.packages: set[str] = set()
+        self._imports: dict[str, set[str]] = {}  # parsing is most of the cut's time
         for member in archive.namelist():
             if not member.endswith(".py"):
                 continue
@@ -51,8 +68,12 @@ class Index:
             self.members[name] = member
 
     def imports(self, name: str) -> set[str]:
-        source = self.archive.read(self.members[name])
-        return imports_of(source, name, name in self.packages, in_functions=False)
+        if name not in self._imports:
+            source = self.archive.read(self.members[name])
+            self._imports[name] = imports_of(
+                source, name, name in self.packages, in_functions=False
+            )
+        return self._imports[name]
 
 
 def imports_of(source: bytes, name: str, is_package: bool, *, in_functions: bool) -> set[str]:
@@ -139,15 +160,17 @@ def modules_needed(index: Index, own_files: Mapping[str, bytes]) -> set[str]:
         is_package = stem.endswith("/__init__")
         name = stem.removesuffix("/__init__").replace("/", ".")
         roots |= imports_of(source, name, is_package, in_functions=True)
-    needed: set[str] = set()
-    todo = [name for name in roots if name in index.members]
+    seen: set[str] = set()  # every name met, built-in or not in the zip at all
+    todo = list(roots)
     while todo:
         name = todo.pop()
-        if name in needed:
+        if name in seen:
             continue
-        needed.add(name)
-        todo.extend(m for m in index.imports(name) if m in index.members and m not in needed)
-    return needed
+        seen.add(name)
+        todo.extend(BUILT_IN_IMPORTS.get(name, ()))
+        if name in index.members:
+            todo.extend(index.imports(name) - seen)
+    return seen & index.members.keys()
 
 
 def write_cut(sources: Path, shipped: Path, own_files: Mapping[str, bytes], target: Path) -> None:
