@@ -33,8 +33,6 @@ from .reproducible import zip_entry
 # CPython 3.13's Modules/ sources), so that whoever imports it gets them too.
 BUILT_IN_IMPORTS: dict[str, frozenset[str]] = {
     "_decimal": frozenset({"numbers", "collections", "contextvars"}),
-    "_datetime": frozenset({"time", "_strptime"}),
-    "time": frozenset({"_strptime"}),
     "_pickle": frozenset({"copyreg", "_compat_pickle", "functools"}),
     "_elementtree": frozenset({"copy", "xml.etree.ElementPath"}),
     "_json": frozenset({"json.decoder"}),
@@ -42,6 +40,15 @@ BUILT_IN_IMPORTS: dict[str, frozenset[str]] = {
     "_zoneinfo": frozenset({"zoneinfo._common"}),
     "pyexpat": frozenset({"xml.parsers.expat"}),
     "_asyncio": frozenset({"asyncio.events", "asyncio.base_futures", "asyncio.exceptions"}),
+}
+
+# The same, imported only when one of the module's functions is called
+# (time.strptime): followed from our own code's imports, whose functions may
+# run, not from Pyodide's start-up, which never calls them.
+BUILT_IN_LAZY_IMPORTS: dict[str, frozenset[str]] = {
+    "_datetime": frozenset({"time", "_strptime"}),
+    "datetime": frozenset({"_strptime"}),
+    "time": frozenset({"_strptime"}),
 }
 
 # Where the runtime runs: a branch only another platform takes brings nothing.
@@ -159,7 +166,9 @@ def modules_needed(index: Index, own_files: Mapping[str, bytes]) -> set[str]:
         stem = arcname[: -len(".py")]
         is_package = stem.endswith("/__init__")
         name = stem.removesuffix("/__init__").replace("/", ".")
-        roots |= imports_of(source, name, is_package, in_functions=True)
+        imported = imports_of(source, name, is_package, in_functions=True)
+        roots |= imported
+        roots.update(m for lazy in imported for m in BUILT_IN_LAZY_IMPORTS.get(lazy, ()))
     seen: set[str] = set()  # every name met, built-in or not in the zip at all
     todo = list(roots)
     while todo:

@@ -71,3 +71,8 @@ def test_the_cut_is_stored_and_byte_identical_from_the_same_inputs(tmp_path: Pat
 def test_what_a_built_in_module_imports_from_c_is_in_the_cut(index: Index) -> None:
     # decimal is a shim over the built-in _decimal, which imports numbers itself.
     assert "numbers" in modules_needed(index, {AUTHOR: b"from decimal import Decimal\n"})
+
+
+def test_strptime_comes_with_our_own_import_of_time_not_with_pyodides(index: Index) -> None:
+    assert "_strptime" not in modules_needed(index, {})
+    assert "_strptime" in modules_needed(index, {AUTHOR: b"import time\n"})
