@@ -39,6 +39,8 @@ class Layout(NamedTuple):
     package: str  # e.g. "py/package-0b1c2d3e4f/", holding the lockfile and the wheel
     # (file name, bytes) of every file the worker downloads: runtime and package
     sizes: tuple[tuple[str, int], ...] = ()
+    # the same, gzipped as a static host sends them: what a download costs
+    wire_sizes: tuple[tuple[str, int], ...] = ()
 
 
 def browser_contract(layout: Layout, static_dir: str) -> dict[str, Any]:
@@ -60,4 +62,7 @@ def browser_contract(layout: Layout, static_dir: str) -> dict[str, Any]:
         # Bytes per file, before the host's compression: the page tells a
         # reader who saves data the total, and counts progress against it.
         "sizes": dict(layout.sizes),
+        # Bytes on the wire, gzipped as static hosts send them: the cost a
+        # reader is told (the counter above reads decoded bytes).
+        "wireSizes": dict(layout.wire_sizes),
     }
