@@ -33,6 +33,7 @@ from .contract import (
 )
 from .reproducible import fixed_source_date, normalise_zip, sha256_of, zip_entry
 from .runtime import Runtime
+from .settings import SETTINGS
 
 log = logging.getLogger("assessments")
 
@@ -69,7 +70,9 @@ def build_package(
         # is kept with its size and modification time instead of read again,
         # and a rebuild into the same output keeps the folder already there.
         own_files = wheel_files(definitions, scorer_files)
-        cut_for = own_files if settings["ASSESSMENT_STDLIB"] == "cut" else None
+        # A caller may pass settings the plugin did not fill in: the default is the cut.
+        stdlib = settings.get("ASSESSMENT_STDLIB", SETTINGS["ASSESSMENT_STDLIB"].default)
+        cut_for = own_files if stdlib == "cut" else None
         runtime_files = runtime.files(cache, compile_bytecode, cut_for)
         runtime_dir = folder_name(
             RUNTIME_KIND, {name: file_digest(path, cache) for name, path in runtime_files.items()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -94,3 +95,22 @@ def test_a_list_that_shows_the_article_whole_shows_its_quiz_under_the_policy(sit
     index = site.page("index.html")
     if 'class="assessment-form"' in index:  # notmyidea shows the newest article in full
         assert index.count("Content-Security-Policy") == 1
+
+
+def shipped_stdlib(built: Built) -> Path:
+    (runtime,) = (built.output / "py").glob("runtime-*")
+    return runtime / STDLIB
+
+
+def test_the_site_ships_the_cut_library_and_the_whole_one_when_asked(
+    site: Built, tmp_path: Path
+) -> None:
+    cut = shipped_stdlib(site)
+    full = build(tmp_path, {"ASSESSMENT_STDLIB": "full", "ASSESSMENT_BYTE_COMPILE": False})
+    assert full.returncode == 0, full.log
+    whole = shipped_stdlib(full)
+    with zipfile.ZipFile(cut) as cut_zip, zipfile.ZipFile(whole) as whole_zip:
+        cut_modules = {name.rsplit(".", 1)[0] for name in cut_zip.namelist()}
+        whole_modules = {name.rsplit(".", 1)[0] for name in whole_zip.namelist()}
+    assert "statistics" in whole_modules and "statistics" not in cut_modules
+    assert {"json/__init__", "pyodide/__init__", "asyncio/__init__"} <= cut_modules < whole_modules
