@@ -3,14 +3,16 @@ a reader could give; shared by the parity and the browser tests."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import random
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from pelican.plugins.assessments.contract import STDLIB, WORKER_MODULE
+from pelican.plugins.assessments.contract import STDLIB, STDLIB_CUT, WORKER_MODULE
 
 from tests.conftest import ROOT
 
@@ -31,17 +33,28 @@ def in_pyodide(
 ) -> Any:
     """Run in Pyodide with `stdlib`: by default the one the site ships beside
     the wheel (the cut library, as a reader's browser gets it)."""
-    stdlib = stdlib or shipped_stdlib(wheel)
-    command = [
-        "node",
-        str(HERE / "harness.mjs"),
-        str(PYODIDE),
-        str(stdlib),
-        str(wheel),
-        str(HERE / "runner.py"),
-        WORKER_MODULE,
-    ]
-    return run_json(command + [mode] + ([str(cases)] if cases else []))
+    with tempfile.TemporaryDirectory(prefix="stdlib-") as folder:
+        zipped = as_zip(stdlib or shipped_stdlib(wheel), Path(folder))
+        command = [
+            "node",
+            str(HERE / "harness.mjs"),
+            str(PYODIDE),
+            str(zipped),
+            str(wheel),
+            str(HERE / "runner.py"),
+            WORKER_MODULE,
+        ]
+        return run_json(command + [mode] + ([str(cases)] if cases else []))
+
+
+def as_zip(stdlib: Path, folder: Path) -> Path:
+    """The library as a zip: the cut one ships gzipped (the scoring worker
+    gunzips it in the browser; this does it for Node)."""
+    if stdlib.suffix != ".gz":
+        return stdlib
+    zipped = folder / stdlib.stem
+    zipped.write_bytes(gzip.decompress(stdlib.read_bytes()))
+    return zipped
 
 
 def run_json(command: list[str]) -> Any:
@@ -98,9 +111,11 @@ def package_dir(output: Path) -> Path:
 
 
 def shipped_stdlib(wheel: Path) -> Path:
-    """The standard library zip of the build that made `wheel`."""
+    """The standard library of the build that made `wheel` (the gzipped cut
+    zip, or the whole zip when the build was told to ship it)."""
     (folder,) = wheel.parent.parent.glob("runtime-*")
-    return folder / STDLIB
+    cut = folder / STDLIB_CUT
+    return cut if cut.is_file() else folder / STDLIB
 
 
 def built_wheel(output: Path) -> Path:

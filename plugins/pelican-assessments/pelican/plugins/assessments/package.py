@@ -29,6 +29,8 @@ from .contract import (
     LOCKFILE,
     PACKAGE_KIND,
     RUNTIME_KIND,
+    STDLIB,
+    STDLIB_CUT,
     Layout,
 )
 from .reproducible import fixed_source_date, normalise_zip, sha256_of, zip_entry
@@ -102,6 +104,7 @@ def build_package(
     return Layout(
         runtime=f"{prefix}/{runtime_dir}/",
         package=f"{prefix}/{package_dir}/",
+        stdlib=STDLIB_CUT if cut_for is not None else STDLIB,
         sizes=tuple((path.name, path.stat().st_size) for path in downloads),
         wire_sizes=tuple((path.name, gzipped_size(path, cache)) for path in downloads),
     )

@@ -3,6 +3,7 @@ the few files a page needs into the site."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import KEEP_FOLDERS, code_of, key_of, prune
-from .contract import LOCKFILE, RUNTIME_FILES, STDLIB
+from .contract import LOCKFILE, RUNTIME_FILES, STDLIB, STDLIB_CUT
 from .reproducible import fixed_source_date, normalise_zip
 from .stdlib_cut import write_cut
 
@@ -73,17 +74,18 @@ class Runtime:
         they and Pyodide's start-up import; without, it is shipped whole."""
         files = {name: self.folder / name for name in RUNTIME_FILES}
         stdlib = self.compiled_stdlib(cache) if compile_bytecode else self.folder / STDLIB
-        if cut_for is not None:
-            stdlib = self.cut_stdlib(stdlib, compile_bytecode, cut_for, cache)
-        files[STDLIB] = stdlib
+        if cut_for is None:
+            files[STDLIB] = stdlib
+        else:
+            files[STDLIB_CUT] = self.cut_stdlib(stdlib, compile_bytecode, cut_for, cache)
         return files
 
     def cut_stdlib(
         self, shipped: Path, compiled: bool, own_files: Mapping[str, bytes], cache: Path | None
     ) -> Path:
-        """`shipped` cut to the modules the site can import (stdlib_cut), made
-        once per set of inputs: the wheel's sources, the runtime, the build
-        Python and the code that cuts."""
+        """`shipped` cut to the modules the site can import (stdlib_cut) and
+        gzipped, made once per set of inputs: the wheel's sources, the
+        runtime, the build Python and the code that cuts."""
         key = key_of(
             [
                 self.version,
@@ -96,15 +98,20 @@ class Runtime:
         if cache is None:
             cache = Path(tempfile.mkdtemp(prefix="assessments-stdlib-"))
         folder = cache / "stdlib-cut" / key
-        cut = folder / STDLIB
+        cut = folder / STDLIB_CUT
         if cut.is_file():
             os.utime(folder)  # recently used: kept longest
         else:
             folder.mkdir(parents=True, exist_ok=True)
             staging = folder / "staging.zip"
             write_cut(self.folder / STDLIB, shipped, own_files, staging)
-            staging.chmod(0o644)
-            staging.rename(cut)
+            # No name and no time in the gzip header: the same bytes every build.
+            compressed = gzip.compress(staging.read_bytes(), compresslevel=9, mtime=0)
+            staging.unlink()
+            gzipped = folder / "staging.gz"
+            gzipped.write_bytes(compressed)
+            gzipped.chmod(0o644)
+            gzipped.rename(cut)
             prune(folder.parent, keep=KEEP_FOLDERS)
         return cut
 

@@ -38,7 +38,12 @@ function stage(name, detail = "") {
 // counter as its bytes arrive. The counted bytes are the decoded ones, as the
 // build's sizes are, whatever the host's compression. The response keeps its
 // status and headers, so the wasm still compiles while it streams.
-function countDownloads(sizes) {
+//
+// `gunzip`: URLs of files the build gzipped itself (the cut standard library:
+// hosts send zip files uncompressed), decompressed here after counting. A host
+// that decoded one already (Content-Encoding) hands over the zip itself.
+const GZIP_MAGIC = [0x1f, 0x8b];
+function countDownloads(sizes, gunzip) {
   const total = Object.values(sizes).reduce((sum, size) => sum + size, 0);
   let received = 0;
   let reported = 0;
@@ -53,6 +58,7 @@ function countDownloads(sizes) {
   self.fetch = async (...args) => {
     const response = await fetchOnce(...args);
     if (!response.body) return response;
+    const url = String(args[0] instanceof Request ? args[0].url : args[0]);
     const counter = new TransformStream({
       transform(chunk, controller) {
         received += chunk.byteLength;
@@ -63,11 +69,12 @@ function countDownloads(sizes) {
         report(true);
       },
     });
-    return new Response(response.body.pipeThrough(counter), {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+    const counted = response.body.pipeThrough(counter);
+    if (!gunzip.has(new URL(url, self.location.href).href) || !response.ok) return new Response(counted, init);
+    const bytes = new Uint8Array(await new Response(counted).arrayBuffer());
+    if (bytes[0] !== GZIP_MAGIC[0] || bytes[1] !== GZIP_MAGIC[1]) return new Response(bytes, init);
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")), init);
   };
   report(true);
   // The one file Pyodide loads as a script, not with fetch: counted once imported.
@@ -94,7 +101,11 @@ async function start(contract) {
   // instead of after.
   const lockFileURL = packageUrl + contract.lockFile;
   const sizes = contract.sizes || {};
-  const imported = countDownloads(sizes);
+  const stdLibURL = runtime + contract.stdlib;
+  if (contract.stdlib.endsWith(".gz") && typeof DecompressionStream !== "function") {
+    throw new Error("This browser is too old to run the scoring engine; a recent version of any major browser will.");
+  }
+  const imported = countDownloads(sizes, new Set(contract.stdlib.endsWith(".gz") ? [stdLibURL] : []));
   const { loadPyodide } = await import(runtime + contract.runtimeModule);
   imported(sizes[contract.runtimeModule] || 0);
   // The script Pyodide imports itself, imported here at the same time (a
@@ -105,7 +116,7 @@ async function start(contract) {
     loadPyodide({
       indexURL: runtime,
       lockFileURL,
-      stdLibURL: runtime + contract.stdlib,
+      stdLibURL,
       fullStdLib: false,
       packages: [contract.distribution],
     }).catch(() => Promise.reject(new Error("The scoring engine could not be started."))),
