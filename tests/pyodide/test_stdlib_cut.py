@@ -44,7 +44,8 @@ def test_the_site_ships_a_cut_library_stored_and_gzipped_whole(wheel: Path) -> N
     assert cut.name.endswith(".zip.gz")
     with opened(cut) as zipped:
         assert {info.compress_type for info in zipped.infolist()} == {zipfile.ZIP_STORED}
-    assert cut.stat().st_size < FULL.stat().st_size / 2
+    # Smaller than even the whole library as deflated source (2.4 MB), byte code and all.
+    assert cut.stat().st_size < FULL.stat().st_size
     assert module_names(cut) < module_names(FULL)
     assert {"json", "pyodide", "_pyodide", "asyncio", "tarfile"} <= module_names(cut)
     assert "unittest" not in module_names(cut)
