@@ -111,7 +111,11 @@ async function start(contract) {
   // The script Pyodide imports itself, imported here at the same time (a
   // module is fetched once, whoever imports it first) to learn when it is in.
   const script = contract.runtimeFiles.find((name) => name.endsWith(".asm.js"));
-  const scriptLoaded = import(runtime + script).then(() => imported(sizes[script] || 0));
+  // A script that cannot be had is reported by the race below, not here.
+  const scriptLoaded = import(runtime + script).then(
+    () => imported(sizes[script] || 0),
+    () => {},
+  );
   const pyodide = await Promise.race([
     loadPyodide({
       indexURL: runtime,
