@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .cache import KEEP_FOLDERS, code_of, key_of, prune
+from .cache import KEEP_FOLDERS, code_of, installed_version, key_of, prune
 from .contract import LOCKFILE, RUNTIME_FILES, STDLIB, STDLIB_CUT
 from .reproducible import fixed_source_date, normalise_zip
 from .stdlib_cut import write_cut
@@ -91,6 +91,8 @@ class Runtime:
                 self.version,
                 sys.version,
                 str(compiled),
+                # What byte-compiled the members the cut copies.
+                installed_version("pyodide-build") if compiled else "",
                 code_of("stdlib_cut", "boot_modules", "reproducible"),
                 *(part for name in sorted(own_files) for part in (name, own_files[name])),
             ]
