@@ -150,10 +150,15 @@ def run_builds(work: Path, quick: bool, runner: Runner) -> dict[str, Any]:
 
 
 def built_sites(work: Path) -> dict[str, Path]:
-    """The byte-compiled and the stock build of this site for the browser,
-    left by the build benchmarks (or built now)."""
+    """The builds of this site for the browser, left by the build benchmarks
+    (or built now): the plugin's default ("compiled": byte-compiled, the
+    standard library cut), the whole library byte-compiled, and stock."""
     sites = {}
-    for key, variant in (("compiled", builds.PLUGIN), ("stock", builds.STOCK)):
+    for key, variant in (
+        ("compiled", builds.PLUGIN),
+        ("full", builds.FULL),
+        ("stock", builds.STOCK),
+    ):
         folder = work / f"site-{variant.key}"
         if not (folder / "index.html").is_file():
             builds.build(variant, builds.CONTENT, folder, work / "logs")

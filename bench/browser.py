@@ -96,6 +96,11 @@ def count(hits: list[Hit]) -> dict[str, int]:
         "raw_bytes": sum(h.raw_bytes for h in hits if h.status == 200 and h.method == "GET"),
         "runtime_requests": len(runtime),
         "runtime_bytes": sum(h.wire_bytes for h in runtime),
+        # Per file (its name, without the folder's hash), what crossed the wire.
+        "files": {
+            name: sum(h.wire_bytes for h in runtime if h.path.rsplit("/", 1)[-1] == name)
+            for name in sorted({h.path.rsplit("/", 1)[-1] for h in runtime})
+        },
     }
 
 
@@ -271,5 +276,12 @@ def summarise(
         "longest_task_any": max((d for _, d in tasks), default=0),
         "failed": failed is not None,
         "before": before,
-        "total": {k: before[k] + after[k] for k in before},
+        "total": {
+            k: (
+                {n: before[k].get(n, 0) + after[k].get(n, 0) for n in before[k] | after[k]}
+                if isinstance(before[k], dict)
+                else before[k] + after[k]
+            )
+            for k in before
+        },
     }

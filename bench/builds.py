@@ -58,7 +58,16 @@ def pelican_command(
 ARTICLE_FOLDERS = ("guides", "practices")
 PLUGIN = Variant("plugin", "with the assessments plugin")
 PLAIN = Variant("plain", "plain Pelican", with_assessments=False)
-STOCK = Variant("stock", "plugin, nothing byte-compiled", {"ASSESSMENT_BYTE_COMPILE": False})
+# The plugin's default (PLUGIN) ships the standard library byte-compiled and
+# cut to what the site imports; these two ship it whole, as Pyodide does.
+STOCK = Variant(
+    "stock",
+    "plugin, nothing byte-compiled, whole standard library",
+    {"ASSESSMENT_BYTE_COMPILE": False, "ASSESSMENT_STDLIB": "full"},
+)
+FULL = Variant(
+    "full", "plugin, whole standard library byte-compiled", {"ASSESSMENT_STDLIB": "full"}
+)
 
 
 def build(variant: Variant, content: Path, output: Path, logs: Path) -> Run:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import io
 import json
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from pelican.plugins.assessments.contract import DISTRIBUTION
-from pelican.plugins.assessments.runtime import RUNTIME_FILES, STDLIB, Runtime, RuntimeMissing
+from pelican.plugins.assessments.contract import DISTRIBUTION, STDLIB_CUT
+from pelican.plugins.assessments.runtime import RUNTIME_FILES, Runtime, RuntimeMissing
 
 from tests.conftest import ROOT, Build, build_site
 from tests.pyodide.engines import package_dir, runtime_dir
@@ -44,7 +46,7 @@ def test_the_runtime_folder_holds_only_what_a_page_loads(
     site: Build, runtime: Path, package: Path
 ) -> None:
     assert {path.name for path in (site.output / "py").iterdir()} == {runtime.name, package.name}
-    assert {path.name for path in runtime.iterdir()} == {*RUNTIME_FILES, STDLIB}
+    assert {path.name for path in runtime.iterdir()} == {*RUNTIME_FILES, STDLIB_CUT}
     assert {path.name for path in package.iterdir()} == {
         "pyodide-lock.json",
         wheel_of(package).name,
@@ -89,7 +91,8 @@ def test_the_wheel_holds_the_engine_the_definitions_and_the_authors_modules(
 @pytest.mark.skipif(not byte_compiled(), reason="byte-compiling needs the runtime's Python 3.13")
 def test_the_wheel_and_the_standard_library_are_byte_compiled(runtime: Path, package: Path) -> None:
     assert "-cp313-" in wheel_of(package).name
-    with zipfile.ZipFile(runtime / STDLIB) as stdlib:
+    cut = gzip.decompress((runtime / STDLIB_CUT).read_bytes())
+    with zipfile.ZipFile(io.BytesIO(cut)) as stdlib:
         names = stdlib.namelist()
     assert any(name.endswith(".pyc") for name in names)
     assert not any(name.endswith(".py") for name in names)

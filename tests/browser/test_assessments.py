@@ -26,10 +26,16 @@ from tests.browser.serve import serve
 from tests.conftest import Build
 from tests.pyodide.engines import package_dir, runtime_dir
 
+ASSESSMENTS = ["check-in", "connection-check", "connection-style", "rope-tally"]
+KNOWLEDGE_CHECKS = ["micro-connections-quiz", "repair-quiz"]
 
-@pytest.mark.parametrize(
-    "assessment", ["check-in", "connection-check", "connection-style", "rope-tally"]
-)
+
+def test_every_assessment_and_knowledge_check_is_taken_below(catalog: dict[str, Any]) -> None:
+    """The cut standard library must serve them all: none may go untested."""
+    assert sorted(catalog) == sorted(ASSESSMENTS + KNOWLEDGE_CHECKS)
+
+
+@pytest.mark.parametrize("assessment", ASSESSMENTS)
 def test_a_reader_sees_the_engines_result_for_their_answers(
     browser: Browser,
     site: Build,
@@ -48,6 +54,41 @@ def test_a_reader_sees_the_engines_result_for_their_answers(
 
     shown = page.evaluate(f"() => {shown_result_script('form.assessment-form')}")
     assert mismatches(shown, expected) == []
+    page.close()
+
+
+def page_embedding(site: Build, quiz: str) -> str:
+    """The path of the first page that embeds `quiz` (knowledge checks have no page)."""
+    marker = f'data-assessment="{quiz}"'
+    for path in sorted(site.output.rglob("index.html")):
+        if marker in path.read_text(encoding="utf-8"):
+            return path.parent.relative_to(site.output).as_posix() + "/"
+    raise AssertionError(f"no page embeds {quiz}")
+
+
+@pytest.mark.parametrize("quiz", KNOWLEDGE_CHECKS)
+def test_a_reader_sees_the_engines_marks_for_a_knowledge_check(
+    browser: Browser,
+    site: Build,
+    site_url: str,
+    catalog: dict[str, Any],
+    quiz: str,
+    tmp_path: Path,
+) -> None:
+    questions = catalog[quiz]["questions"]
+    answers = reader_answers(questions, seed=len(quiz))
+    expected = score_in_cpython(site, tmp_path, quiz, page_answers(questions, answers))["quiz"]
+    page = browser.new_page()
+    page.goto(f"{site_url}{page_embedding(site, quiz)}")
+    form = page.locator(f"form[data-assessment='{quiz}']")
+    prefix = form.get_attribute("data-prefix") or ""
+    answer_all(page, questions, answers, prefix)
+    form.get_by_role("button", name="See my results").click()
+    results = page.locator(f"#{prefix}results:not([hidden])")
+    results.wait_for(timeout=60_000)
+    assert f"You got {expected['correct']} of {expected['total']} right" in results.inner_text()
+    marks = results.locator("[data-correct]").evaluate_all("els => els.map(e => e.dataset.correct)")
+    assert marks == [str(mark["correct"]).lower() for mark in expected["questions"]]
     page.close()
 
 
@@ -102,7 +143,10 @@ def test_on_its_own_page_scoring_is_ready_before_the_first_answer(
 ) -> None:
     page = browser.new_page()
     page.goto(f"{site_url}assessments/check-in/")
-    # Nothing touched: the form on screen is enough to start loading.
+    # Nothing touched: the form on screen is enough to start loading. (The
+    # site's safety notice puts it just below a 720 px fold: scrolled to, as
+    # a reader scrolls, without focusing or tapping anything.)
+    page.mouse.wheel(0, 400)
     page.wait_for_selector("#scoring-status[data-state='ready']", timeout=60_000)
     assert page.evaluate("document.activeElement === document.body")
     assert len(page.workers) == 1

@@ -3,14 +3,16 @@ a reader could give; shared by the parity and the browser tests."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import random
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from pelican.plugins.assessments.contract import WORKER_MODULE
+from pelican.plugins.assessments.contract import STDLIB, STDLIB_CUT, WORKER_MODULE
 
 from tests.conftest import ROOT
 
@@ -23,17 +25,36 @@ def in_cpython(wheel: Path, mode: str, cases: Path | None = None) -> Any:
     return run_json(command + ([str(cases)] if cases else []))
 
 
-def in_pyodide(wheel: Path, mode: str, cases: Path | None = None) -> Any:
-    pyodide = ROOT / "node_modules" / "pyodide"
-    command = [
-        "node",
-        str(HERE / "harness.mjs"),
-        str(pyodide),
-        str(wheel),
-        str(HERE / "runner.py"),
-        WORKER_MODULE,
-    ]
-    return run_json(command + [mode] + ([str(cases)] if cases else []))
+PYODIDE = ROOT / "node_modules" / "pyodide"
+
+
+def in_pyodide(
+    wheel: Path, mode: str, cases: Path | None = None, stdlib: Path | None = None
+) -> Any:
+    """Run in Pyodide with `stdlib`: by default the one the site ships beside
+    the wheel (the cut library, as a reader's browser gets it)."""
+    with tempfile.TemporaryDirectory(prefix="stdlib-") as folder:
+        zipped = as_zip(stdlib or shipped_stdlib(wheel), Path(folder))
+        command = [
+            "node",
+            str(HERE / "harness.mjs"),
+            str(PYODIDE),
+            str(zipped),
+            str(wheel),
+            str(HERE / "runner.py"),
+            WORKER_MODULE,
+        ]
+        return run_json(command + [mode] + ([str(cases)] if cases else []))
+
+
+def as_zip(stdlib: Path, folder: Path) -> Path:
+    """The library as a zip: the cut one ships gzipped (the scoring worker
+    gunzips it in the browser; this does it for Node)."""
+    if stdlib.suffix != ".gz":
+        return stdlib
+    zipped = folder / stdlib.stem
+    zipped.write_bytes(gzip.decompress(stdlib.read_bytes()))
+    return zipped
 
 
 def run_json(command: list[str]) -> Any:
@@ -87,6 +108,14 @@ def runtime_dir(output: Path) -> Path:
 def package_dir(output: Path) -> Path:
     (folder,) = (output / "py").glob("package-*")
     return folder
+
+
+def shipped_stdlib(wheel: Path) -> Path:
+    """The standard library of the build that made `wheel` (the gzipped cut
+    zip, or the whole zip when the build was told to ship it)."""
+    (folder,) = wheel.parent.parent.glob("runtime-*")
+    cut = folder / STDLIB_CUT
+    return cut if cut.is_file() else folder / STDLIB
 
 
 def built_wheel(output: Path) -> Path:

@@ -27,6 +27,15 @@ def run(cases_json: str, worker_module: str) -> str:
     return json.dumps(outcomes, sort_keys=True)
 
 
+def modules(cases_json: str, worker_module: str) -> str:
+    """Every module imported once the cases are scored: what the standard
+    library cut must hold."""
+    import sys
+
+    run(cases_json, worker_module)
+    return json.dumps(sorted(sys.modules))
+
+
 def catalog(worker_module: str) -> str:
     engine = importlib.import_module(worker_module.rpartition(".")[0])
     return json.dumps(engine.catalog(), sort_keys=True)
@@ -35,11 +44,12 @@ def catalog(worker_module: str) -> str:
 if __name__ == "__main__":
     import sys
 
-    # Usage: python -S runner.py WHEEL MODULE (run CASES.json | catalog)
+    # Usage: python -S runner.py WHEEL MODULE (run CASES.json | modules CASES.json | catalog)
     # -S keeps the project's own (editable) plugin off sys.path: only the wheel counts.
     sys.path.insert(0, sys.argv[1])
-    if sys.argv[3] == "run":
+    if sys.argv[3] in ("run", "modules"):
         with open(sys.argv[4], encoding="utf-8") as cases:
-            sys.stdout.write(run(cases.read(), sys.argv[2]))
+            mode = run if sys.argv[3] == "run" else modules
+            sys.stdout.write(mode(cases.read(), sys.argv[2]))
     else:
         sys.stdout.write(catalog(sys.argv[2]))

@@ -123,12 +123,17 @@ def cached_folder(
             staging.rename(entry)
         finally:
             shutil.rmtree(staging, ignore_errors=True)  # left only if the rename failed
-        entries = sorted(
-            (path for path in entry.parent.iterdir() if not path.name.startswith(".")),
-            key=lambda path: path.stat().st_mtime,
-            reverse=True,
-        )
-        for old in entries[KEEP_FOLDERS:]:
-            shutil.rmtree(old, ignore_errors=True)
+        prune(entry.parent, keep=KEEP_FOLDERS)
     except OSError:
         pass
+
+
+def prune(folder: Path, keep: int) -> None:
+    """Drop all but the `keep` most recently used entries of `folder`."""
+    entries = sorted(
+        (path for path in folder.iterdir() if not path.name.startswith(".")),
+        key=lambda path: path.stat().st_mtime,
+        reverse=True,
+    )
+    for old in entries[keep:]:
+        shutil.rmtree(old, ignore_errors=True)

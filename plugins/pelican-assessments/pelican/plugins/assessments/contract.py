@@ -23,6 +23,11 @@ WORKER_MODULE = f"{ENGINE_PACKAGE}.worker"
 RUNTIME_MODULE = "pyodide.mjs"
 RUNTIME_FILES = (RUNTIME_MODULE, "pyodide.asm.js", "pyodide.asm.wasm")
 STDLIB = "python_stdlib.zip"
+# The cut library (stdlib_cut): a zip of uncompressed members, gzipped whole.
+# Static hosts send .zip files as they are (GitHub Pages compresses text, JSON
+# and wasm, not zip), so the build compresses it, across files, and the worker
+# decompresses it (DecompressionStream) before Pyodide reads it.
+STDLIB_CUT = "python_stdlib.zip.gz"
 LOCKFILE = "pyodide-lock.json"
 
 # Output folders are KIND-HASH: a new deploy never mixes files, and an
@@ -37,6 +42,11 @@ class Layout(NamedTuple):
 
     runtime: str  # e.g. "py/runtime-3f2a9c0d1e/"
     package: str  # e.g. "py/package-0b1c2d3e4f/", holding the lockfile and the wheel
+    stdlib: str = STDLIB  # the standard library's file in `runtime`: STDLIB or STDLIB_CUT
+    # (file name, bytes) of every file the worker downloads: runtime and package
+    sizes: tuple[tuple[str, int], ...] = ()
+    # the same, gzipped as a static host sends them: what a download costs
+    wire_sizes: tuple[tuple[str, int], ...] = ()
 
 
 def browser_contract(layout: Layout, static_dir: str) -> dict[str, Any]:
@@ -50,6 +60,16 @@ def browser_contract(layout: Layout, static_dir: str) -> dict[str, Any]:
         "distribution": DISTRIBUTION,
         "module": WORKER_MODULE,
         "runtimeModule": RUNTIME_MODULE,
-        "runtimeFiles": [*RUNTIME_FILES, STDLIB],
+        "runtimeFiles": [*RUNTIME_FILES, layout.stdlib],
+        # Handed to loadPyodide as stdLibURL: the standard library the build
+        # cut (or shipped whole, ASSESSMENT_STDLIB = "full"); gunzipped by
+        # the worker when its name ends in .gz.
+        "stdlib": layout.stdlib,
         "lockFile": LOCKFILE,
+        # Bytes per file, before the host's compression: the page tells a
+        # reader who saves data the total, and counts progress against it.
+        "sizes": dict(layout.sizes),
+        # Bytes on the wire, gzipped as static hosts send them: the cost a
+        # reader is told (the counter above reads decoded bytes).
+        "wireSizes": dict(layout.wire_sizes),
     }

@@ -9,6 +9,7 @@ deploy that changed nothing changes no file (and no cache).
 from __future__ import annotations
 
 import functools
+import gzip
 import hashlib
 import json
 import logging
@@ -28,10 +29,13 @@ from .contract import (
     LOCKFILE,
     PACKAGE_KIND,
     RUNTIME_KIND,
+    STDLIB,
+    STDLIB_CUT,
     Layout,
 )
 from .reproducible import fixed_source_date, normalise_zip, sha256_of, zip_entry
 from .runtime import Runtime
+from .settings import SETTINGS
 
 log = logging.getLogger("assessments")
 
@@ -67,7 +71,11 @@ def build_package(
         # The runtime: 13 MB, the same on nearly every build. Each file's hash
         # is kept with its size and modification time instead of read again,
         # and a rebuild into the same output keeps the folder already there.
-        runtime_files = runtime.files(cache, compile_bytecode)
+        own_files = wheel_files(definitions, scorer_files)
+        # A caller may pass settings the plugin did not fill in: the default is the cut.
+        stdlib = settings.get("ASSESSMENT_STDLIB", SETTINGS["ASSESSMENT_STDLIB"].default)
+        cut_for = own_files if stdlib == "cut" else None
+        runtime_files = runtime.files(cache, compile_bytecode, cut_for)
         runtime_dir = folder_name(
             RUNTIME_KIND, {name: file_digest(path, cache) for name, path in runtime_files.items()}
         )
@@ -88,7 +96,32 @@ def build_package(
             if old.name != current:
                 shutil.rmtree(old)
     prefix = settings["ASSESSMENT_RUNTIME_DIR"].strip("/")
-    return Layout(runtime=f"{prefix}/{runtime_dir}/", package=f"{prefix}/{package_dir}/")
+    # What a reader downloads, file by file, so that the page can say how much
+    # before it starts and count progress against it.
+    downloads = sorted(
+        path for folder in (root / runtime_dir, root / package_dir) for path in folder.iterdir()
+    )
+    return Layout(
+        runtime=f"{prefix}/{runtime_dir}/",
+        package=f"{prefix}/{package_dir}/",
+        stdlib=STDLIB_CUT if cut_for is not None else STDLIB,
+        sizes=tuple((path.name, path.stat().st_size) for path in downloads),
+        wire_sizes=tuple((path.name, gzipped_size(path, cache)) for path in downloads),
+    )
+
+
+def gzipped_size(path: Path, cache: Path | None) -> int:
+    """The file's size gzipped as a static host serves it (GitHub Pages does):
+    what a reader is told a download costs. Kept per content, as compressing
+    the 8.6 MB wasm takes most of a second."""
+    name = "wheel" if path.suffix == ".whl" else path.name  # one entry each
+    return cached_value(
+        cache,
+        "gzipped",
+        name,
+        key_of([file_digest(path, cache)]),
+        lambda: len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)),
+    )
 
 
 def write_package(

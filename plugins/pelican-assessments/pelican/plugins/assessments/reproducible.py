@@ -16,9 +16,9 @@ FIXED_EPOCH = 315532800
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 
 
-def zip_entry(arcname: str) -> zipfile.ZipInfo:
+def zip_entry(arcname: str, compress_type: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(arcname, date_time=FIXED_DATE)
-    info.compress_type = zipfile.ZIP_DEFLATED
+    info.compress_type = compress_type
     info.external_attr = 0o644 << 16
     return info
 

@@ -3,7 +3,9 @@ the few files a page needs into the site."""
 
 from __future__ import annotations
 
+import gzip
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -13,8 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .contract import LOCKFILE, RUNTIME_FILES, STDLIB
+from .cache import KEEP_FOLDERS, code_of, installed_version, key_of, prune
+from .contract import LOCKFILE, RUNTIME_FILES, STDLIB, STDLIB_CUT
 from .reproducible import fixed_source_date, normalise_zip
+from .stdlib_cut import write_cut
 
 
 class RuntimeMissing(Exception):
@@ -59,11 +63,59 @@ class Runtime:
     def matches_build_python(self) -> bool:
         return self.python_minor == "{}.{}".format(*sys.version_info[:2])
 
-    def files(self, cache: Path | None, compile_bytecode: bool) -> dict[str, Path]:
-        """The files a page needs, by name, and where each is found."""
+    def files(
+        self,
+        cache: Path | None,
+        compile_bytecode: bool,
+        cut_for: Mapping[str, bytes] | None = None,
+    ) -> dict[str, Path]:
+        """The files a page needs, by name, and where each is found. With
+        `cut_for` (our wheel's files), the standard library is cut to what
+        they and Pyodide's start-up import; without, it is shipped whole."""
         files = {name: self.folder / name for name in RUNTIME_FILES}
-        files[STDLIB] = self.compiled_stdlib(cache) if compile_bytecode else self.folder / STDLIB
+        stdlib = self.compiled_stdlib(cache) if compile_bytecode else self.folder / STDLIB
+        if cut_for is None:
+            files[STDLIB] = stdlib
+        else:
+            files[STDLIB_CUT] = self.cut_stdlib(stdlib, compile_bytecode, cut_for, cache)
         return files
+
+    def cut_stdlib(
+        self, shipped: Path, compiled: bool, own_files: Mapping[str, bytes], cache: Path | None
+    ) -> Path:
+        """`shipped` cut to the modules the site can import (stdlib_cut) and
+        gzipped, made once per set of inputs: the wheel's sources, the
+        runtime, the build Python and the code that cuts."""
+        key = key_of(
+            [
+                self.version,
+                sys.version,
+                str(compiled),
+                # What byte-compiled the members the cut copies.
+                installed_version("pyodide-build") if compiled else "",
+                code_of("stdlib_cut", "boot_modules", "reproducible"),
+                *(part for name in sorted(own_files) for part in (name, own_files[name])),
+            ]
+        )
+        if cache is None:
+            cache = Path(tempfile.mkdtemp(prefix="assessments-stdlib-"))
+        folder = cache / "stdlib-cut" / key
+        cut = folder / STDLIB_CUT
+        if cut.is_file():
+            os.utime(folder)  # recently used: kept longest
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            staging = folder / "staging.zip"
+            write_cut(self.folder / STDLIB, shipped, own_files, staging)
+            # No name and no time in the gzip header: the same bytes every build.
+            compressed = gzip.compress(staging.read_bytes(), compresslevel=9, mtime=0)
+            staging.unlink()
+            gzipped = folder / "staging.gz"
+            gzipped.write_bytes(compressed)
+            gzipped.chmod(0o644)
+            gzipped.rename(cut)
+            prune(folder.parent, keep=KEEP_FOLDERS)
+        return cut
 
     def compiled_stdlib(self, cache: Path | None) -> Path:
         """The standard library byte-compiled once per runtime version and

@@ -18,6 +18,7 @@ class Setting(NamedTuple):
     default: Any
     kind: type | tuple[type, ...]
     description: str
+    choices: tuple[Any, ...] | None = None  # the only values allowed, if any
 
 
 # The scripted pages' Content-Security-Policy, strict as Pyodide allows:
@@ -74,6 +75,13 @@ SETTINGS: dict[str, Setting] = {
         "Byte-compile the package and the standard library when the build's Python "
         "matches the runtime's (several times faster start-up in the browser).",
     ),
+    "ASSESSMENT_STDLIB": Setting(
+        "cut",
+        str,
+        "'cut' ships only the standard-library modules Pyodide's start-up, the engine and "
+        "the authors' modules can import (about a third of the bytes); 'full' ships all of it.",
+        ("cut", "full"),
+    ),
     "ASSESSMENT_CACHE": Setting(
         True,
         bool,
@@ -122,6 +130,9 @@ def setting_problems(settings: Mapping[str, Any]) -> list[str]:
         elif name not in SETTINGS:
             known = ", ".join(sorted(SETTINGS))
             problems.append(f"assessments: unknown setting {name}; known settings: {known}")
+        elif SETTINGS[name].choices is not None and value not in SETTINGS[name].choices:
+            allowed = " or ".join(repr(choice) for choice in SETTINGS[name].choices)
+            problems.append(f"assessments: setting {name} must be {allowed}, not {value!r}")
         elif not _is_kind(value, SETTINGS[name]):
             problems.append(
                 f"assessments: setting {name} must be {_kind_name(SETTINGS[name].kind)}, "

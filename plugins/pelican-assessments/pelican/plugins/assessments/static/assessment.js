@@ -14,6 +14,36 @@ import { confirmStartOver, markStale, renderResults } from "./results.js";
 // answers (a broken network or policy), so it is generous for slow phones.
 const LOAD_TIMEOUT_MS = 120000;
 
+// A reader who asked the browser to save data downloads nothing until they
+// ask for their results, and is told first how much that costs.
+const SAVE_DATA = Boolean(navigator.connection?.saveData);
+
+function megabytes(bytes) {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+// Seconds left at the rate of the last few seconds, in words that promise no
+// more than the numbers say; nothing until there is a rate to go by. The first
+// second is left out: its bytes come in a burst (buffers filling) that says
+// nothing of the rest.
+const RATE_WINDOW_MS = 3000;
+const BURST_MS = 1000;
+function timeLeft(progress) {
+  const now = performance.now();
+  const samples = progress.samples.filter(
+    (sample) => sample.at - progress.since >= BURST_MS && now - sample.at <= RATE_WINDOW_MS,
+  );
+  const first = samples[0];
+  const last = samples[samples.length - 1];
+  if (!first || last.at - first.at < 1000 || last.received === first.received) return "";
+  const rate = (last.received - first.received) / (last.at - first.at); // bytes per ms
+  // A quarter more than the plain estimate: rates on a phone fall more than they rise.
+  const seconds = (1.25 * (progress.total - progress.received)) / rate / 1000;
+  if (seconds < 10) return ""; // the percentage says enough; no promise of "a moment"
+  if (seconds < 90) return `, about ${Math.ceil(seconds / 10) * 10} seconds left`;
+  return `, about ${Math.round(seconds / 60)} minutes left`;
+}
+
 // ---- the page's one scoring worker -----------------------------------------
 
 class Scoring {
@@ -29,6 +59,11 @@ class Scoring {
     this.waiting = new Set(); // the quizzes whose reader asked for a result before ready
     this.quizzes = new Set(); // every quiz on the page
     this.nextId = 1;
+    // Bytes of the runtime and package received so far, out of the build's sizes.
+    const sum = (sizes) => Object.values(sizes || {}).reduce((total, size) => total + size, 0);
+    this.total = sum(contract.sizes);
+    this.wireTotal = sum(contract.wireSizes) || this.total; // what the reader is told it costs
+    this.progress = null; // {received, total, samples} while downloading
   }
 
   onChange(listener) {
@@ -56,11 +91,20 @@ class Scoring {
       name: "scoring",
     });
     this.worker.postMessage({ type: "init", payload: this.contract });
+    this.progress = { received: 0, total: this.total, samples: [], since: performance.now() };
     this.setState("loading");
     this.timer = setTimeout(() => {
       if (this.state === "loading") this.fail("Scoring is taking too long to start.");
     }, LOAD_TIMEOUT_MS);
     this.worker.onmessage = ({ data }) => {
+      if (data.type === "progress") {
+        const now = performance.now();
+        const samples = this.progress.samples.filter((sample) => now - sample.at <= 2 * RATE_WINDOW_MS);
+        samples.push({ at: now, received: data.received });
+        this.progress = { ...this.progress, received: data.received, total: data.total, samples };
+        if (this.state === "loading") this.setState("loading");
+        return;
+      }
       if (data.type === "stage") {
         if (data.stage === "ready") {
           clearTimeout(this.timer);
@@ -88,6 +132,7 @@ class Scoring {
 
   stop() {
     clearTimeout(this.timer);
+    this.progress = null;
     if (this.worker) this.worker.terminate();
     this.worker = null;
     for (const { resolve } of this.pending.values()) resolve({ error: "Scoring was stopped." });
@@ -145,18 +190,25 @@ class Quiz {
     this.progress = form.querySelector("[data-role=progress]");
     this.status = form.querySelector("[data-role=status]");
     this.alertBox = form.querySelector("[data-role=alert]");
+    this.button = form.querySelector("[data-role=submit]") || form.querySelector("[type=submit]");
+    this.buttonText = this.button.textContent;
+    this.download = form.querySelector("[data-role=download]");
+    this.busy = false;
     this.results = this.container.querySelector(`#${CSS.escape(this.prefix)}results`);
     this.waiting = false;
 
     form.addEventListener("submit", (event) => {
       event.preventDefault(); // never a navigation: answers must not reach a URL
-      this.submit();
+      if (!this.busy) this.submit(); // a second press while working does nothing
     });
     form.addEventListener("change", (event) => this.answersChanged(event.target));
     form.addEventListener("input", (event) => this.answersChanged(event.target));
-    // Start loading the runtime when the reader engages, not before.
-    for (const type of ["focusin", "pointerdown", "keydown"]) {
-      form.addEventListener(type, () => scoring.state === "idle" && scoring.start(), { passive: true });
+    // Start loading the runtime when the reader engages, not before (and,
+    // saving data, only when they ask for their results).
+    if (!SAVE_DATA) {
+      for (const type of ["focusin", "pointerdown", "keydown"]) {
+        form.addEventListener(type, () => scoring.state === "idle" && scoring.start(), { passive: true });
+      }
     }
     this.results.addEventListener("click", (event) => {
       const button = event.target.closest("[data-action]");
@@ -173,6 +225,52 @@ class Quiz {
     scoring.onChange((state, reason) => this.onScoringChange(state, reason));
     scoring.quizzes.add(this);
     this.updateProgress();
+    this.onScoringChange(scoring.state, scoring.reason);
+  }
+
+  // The button says it is working and takes no second press; focus stays on
+  // it (aria-disabled, not disabled), so a screen reader hears the status.
+  setBusy(busy) {
+    this.busy = busy;
+    if (busy) {
+      this.button.setAttribute("aria-busy", "true");
+      this.button.setAttribute("aria-disabled", "true");
+      this.button.textContent = "Working out your results…";
+    } else {
+      this.button.removeAttribute("aria-busy");
+      this.button.removeAttribute("aria-disabled");
+      this.button.textContent = this.buttonText;
+    }
+    this.showDownload();
+  }
+
+  // The progress bar beside the button, while the reader waits for the
+  // download: bytes received of the total, then, with all of them in, no
+  // value (an indeterminate bar) while Python starts.
+  showDownload() {
+    const progress = this.scoring.progress;
+    const show = Boolean(this.download && this.busy && this.scoring.state === "loading" && progress);
+    if (!this.download) return;
+    this.download.hidden = !show;
+    if (!show) return;
+    if (progress.total && progress.received < progress.total) {
+      this.download.max = progress.total;
+      this.download.value = progress.received;
+    } else {
+      this.download.removeAttribute("value");
+    }
+  }
+
+  // What the status line says while scoring loads: sizes and, once there is a
+  // rate to go by, the time left; never "a moment".
+  loadingText() {
+    const progress = this.scoring.progress;
+    if (!progress || !progress.total) return "Preparing private scoring on this device…";
+    if (progress.received >= progress.total) return "Downloaded. Starting…";
+    // Whole tenths: a screen reader hears about ten updates, not hundreds.
+    const tenths = Math.floor((progress.received / progress.total) * 10) * 10;
+    const what = `Downloading the private scoring engine (${megabytes(this.scoring.wireTotal)}, once): ${tenths}%`;
+    return this.waiting ? `${what}${timeLeft(progress)}. Your results appear as soon as it is in.` : `${what}.`;
   }
 
   hasResult() {
@@ -228,10 +326,14 @@ class Quiz {
 
   onScoringChange(state, reason) {
     this.status.dataset.state = state;
+    this.showDownload();
     if (state === "loading") {
-      this.status.textContent = this.waiting
-        ? "Almost ready: your results will appear in a moment…"
-        : "Preparing private scoring on this device…";
+      const text = this.loadingText();
+      if (this.status.textContent !== text) this.status.textContent = text;
+    } else if (state === "idle" && SAVE_DATA && this.scoring.total) {
+      this.status.textContent =
+        `Your browser is set to save data. Seeing your results needs a one-time download of ${megabytes(this.scoring.wireTotal)}; ` +
+        "nothing is downloaded until you press the button.";
     } else if (state === "ready") {
       this.status.textContent = this.hasResult() ? "" : "Private scoring is ready.";
       if (this.waiting) this.submit();
@@ -240,6 +342,7 @@ class Quiz {
     }
     if (state === "failed" && (this.waiting || this.form.contains(document.activeElement))) {
       this.waiting = false;
+      this.setBusy(false);
       this.showAlert(`Your results could not be worked out. ${reason ? reason + " " : ""}Your answers are still here.`, {
         retry: true,
       });
@@ -293,6 +396,7 @@ class Quiz {
       return;
     }
     this.alertBox.hidden = true;
+    this.setBusy(true);
     if (this.scoring.state !== "ready") {
       this.waiting = true;
       this.scoring.waiting.add(this);
@@ -303,6 +407,7 @@ class Quiz {
     this.waiting = false;
     this.scoring.waiting.delete(this);
     const outcome = await this.scoring.score(this, this.form.dataset.assessment, this.collectAnswers());
+    this.setBusy(false);
     if (outcome.cancelled) return; // the reader started over meanwhile
     if (outcome.error) {
       this.showAlert(`${outcome.error} Your answers are still here.`);
@@ -321,6 +426,7 @@ class Quiz {
     this.container.classList.remove("has-results");
     document.body.classList.remove("has-results");
     this.waiting = false;
+    this.setBusy(false);
     this.scoring.release(this);
     this.updateProgress();
     const heading = this.container.querySelector("[data-quiz-title]") || document.getElementById("title");

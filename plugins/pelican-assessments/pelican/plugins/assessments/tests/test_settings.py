@@ -49,6 +49,10 @@ def test_the_trusted_types_policy_name_is_one_setting_used_by_the_policy() -> No
             "not 'assessments'",
         ),
         (
+            {"ASSESSMENT_STDLIB": "tiny"},
+            "assessments: setting ASSESSMENT_STDLIB must be 'cut' or 'full', not 'tiny'",
+        ),
+        (
             {"ASSESSMENT_CACHE_DIR": ".cache"},
             "assessments: setting ASSESSMENT_CACHE_DIR is gone; use CACHE_PATH",
         ),

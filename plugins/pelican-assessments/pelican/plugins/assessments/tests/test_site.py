@@ -3,13 +3,16 @@ gets working assessment pages and embedded quizzes, under the strict policy."""
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
 import re
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from pelican.plugins.assessments.contract import RUNTIME_FILES, STDLIB
+from pelican.plugins.assessments.contract import RUNTIME_FILES, STDLIB, STDLIB_CUT
 from pelican.plugins.assessments.settings import DEFAULT_CSP
 
 from .conftest import Built, build
@@ -61,7 +64,8 @@ def test_the_form_names_a_runtime_and_package_that_the_build_wrote(site: Built, 
     contract = contract_of(tags)
     runtime = (script_folder / str(contract["runtime"])).resolve()
     package = (script_folder / str(contract["package"])).resolve()
-    assert {p.name for p in runtime.iterdir()} == {*RUNTIME_FILES, STDLIB}
+    assert {p.name for p in runtime.iterdir()} == {*RUNTIME_FILES, str(contract["stdlib"])}
+    assert contract["stdlib"] == STDLIB_CUT
     assert (package / str(contract["lockFile"])).is_file()
     assert (script_folder / str(contract["siteRoot"])).resolve() == site.output.resolve()
 
@@ -94,3 +98,24 @@ def test_a_list_that_shows_the_article_whole_shows_its_quiz_under_the_policy(sit
     index = site.page("index.html")
     if 'class="assessment-form"' in index:  # notmyidea shows the newest article in full
         assert index.count("Content-Security-Policy") == 1
+
+
+def shipped_stdlib(built: Built) -> zipfile.ZipFile:
+    (runtime,) = (built.output / "py").glob("runtime-*")
+    if (runtime / STDLIB_CUT).is_file():
+        return zipfile.ZipFile(io.BytesIO(gzip.decompress((runtime / STDLIB_CUT).read_bytes())))
+    return zipfile.ZipFile(runtime / STDLIB)
+
+
+def test_the_site_ships_the_cut_library_and_the_whole_one_when_asked(
+    site: Built, tmp_path: Path
+) -> None:
+    cut = shipped_stdlib(site)
+    full = build(tmp_path, {"ASSESSMENT_STDLIB": "full", "ASSESSMENT_BYTE_COMPILE": False})
+    assert full.returncode == 0, full.log
+    whole = shipped_stdlib(full)
+    with cut as cut_zip, whole as whole_zip:
+        cut_modules = {name.rsplit(".", 1)[0] for name in cut_zip.namelist()}
+        whole_modules = {name.rsplit(".", 1)[0] for name in whole_zip.namelist()}
+    assert "statistics" in whole_modules and "statistics" not in cut_modules
+    assert {"json/__init__", "pyodide/__init__", "asyncio/__init__"} <= cut_modules < whole_modules
