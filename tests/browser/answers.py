@@ -36,6 +36,17 @@ def score_in_cpython(output: Path, tmp_path: Path, assessment: str, answers: dic
     return outcome["result"]
 
 
+def expected_result(
+    output: Path, tmp_path: Path, catalog: dict[str, Any], assessment: str, seed: int
+) -> tuple[list[dict[str, Any]], dict[str, Any], Any]:
+    """A reader's answers to `assessment` (made from `seed`) and CPython's result
+    for them as the page collects them: (questions, answers, result)."""
+    questions = catalog[assessment]["questions"]
+    answers = reader_answers(questions, seed=seed)
+    collected = page_answers(questions, answers)
+    return questions, answers, score_in_cpython(output, tmp_path, assessment, collected)
+
+
 # What the results region of `form` shows, read in one go. FORM is replaced by
 # a CSS selector for the form.
 SHOWN = """

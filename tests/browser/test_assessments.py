@@ -14,10 +14,9 @@ import pytest
 from playwright.sync_api import Browser, Page, Request
 
 from tests.browser.answers import (
+    expected_result,
     mismatches,
-    page_answers,
     reader_answers,
-    score_in_cpython,
     shown_result_script,
 )
 from tests.browser.origins import origin_of
@@ -44,9 +43,9 @@ def test_a_reader_sees_the_engines_result_for_their_answers(
     assessment: str,
     tmp_path: Path,
 ) -> None:
-    questions = catalog[assessment]["questions"]
-    answers = reader_answers(questions, seed=len(assessment))
-    expected = score_in_cpython(site.output, tmp_path, assessment, page_answers(questions, answers))
+    questions, answers, expected = expected_result(
+        site.output, tmp_path, catalog, assessment, seed=len(assessment)
+    )
     page = browser.new_page()
     page.goto(f"{site_url}assessments/{assessment}/")
     answer_all(page, questions, answers)
@@ -75,11 +74,10 @@ def test_a_reader_sees_the_engines_marks_for_a_knowledge_check(
     quiz: str,
     tmp_path: Path,
 ) -> None:
-    questions = catalog[quiz]["questions"]
-    answers = reader_answers(questions, seed=len(quiz))
-    expected = score_in_cpython(site.output, tmp_path, quiz, page_answers(questions, answers))[
-        "quiz"
-    ]
+    questions, answers, result = expected_result(
+        site.output, tmp_path, catalog, quiz, seed=len(quiz)
+    )
+    expected = result["quiz"]
     page = browser.new_page()
     page.goto(f"{site_url}{page_embedding(site, quiz)}")
     form = page.locator(f"form[data-assessment='{quiz}']")

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser import worker_probe
-from tests.browser.answers import mismatches, page_answers, reader_answers, score_in_cpython, take
+from tests.browser.answers import expected_result, mismatches, reader_answers, take
 from tests.browser.engines import Session, poll, webkit_console
 from tests.browser.origins import origin_of
 from tests.browser.serve import Options, Received, serve, without_policy
@@ -57,9 +57,9 @@ def check_result(
     assessment: str,
     form: str,
 ) -> None:
-    questions = catalog[assessment]["questions"]
-    answers = reader_answers(questions, seed=len(assessment) + len(session.engine))
-    expected = score_in_cpython(site.output, tmp_path, assessment, page_answers(questions, answers))
+    questions, answers, expected = expected_result(
+        site.output, tmp_path, catalog, assessment, seed=len(assessment) + len(session.engine)
+    )
     shown = take(session, form, questions, answers)
     assert mismatches(shown, expected) == [], (session.engine, answers)
 
