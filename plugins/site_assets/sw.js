@@ -67,7 +67,9 @@ async function networkFirst(request) {
     const response = await fetch(request);
     if (response.ok) {
       const cache = await caches.open(SITE_CACHE);
-      cache.put(request, response.clone());
+      // Kept by its address without the part after "#": a partner's link
+      // carries answers there, and they must never be stored.
+      cache.put(new URL(request.url).href.split("#")[0], response.clone());
     }
     return response;
   } catch (error) {

@@ -18,6 +18,8 @@ MARKDOWN_FIELDS: tuple[tuple[str, ...], ...] = (
     ("profiles", "*", "helps"),
     ("profiles", "*", "pitfall"),
     ("profiles", "*", "next_move"),
+    ("profiles", "*", "needs"),
+    ("together", "prompts", "*"),
 )
 
 

@@ -6,6 +6,9 @@ from typing import Any
 
 from pelican.contents import Content
 
+from .engine.model import Assessment as AssessmentModel
+from .engine.together import version
+
 
 class Assessment(Content):
     """An assessment as Pelican sees it: a page with a URL (ASSESSMENT_URL),
@@ -30,6 +33,14 @@ class Assessment(Content):
     def has_page(self) -> bool:
         """Knowledge checks live inside guides; assessments have pages too."""
         return self.definition.get("kind", "assessment") != "knowledge-check"
+
+    @property
+    def together_version(self) -> str | None:
+        """The version a partner's link carries (engine/together.py), for the
+        form's data-version; None for a knowledge check, which is never compared."""
+        if not self.has_page:
+            return None
+        return version(AssessmentModel.from_definition(self.definition))
 
     @property
     def minutes(self) -> int | None:

@@ -19,7 +19,16 @@ Public API
 ``Engine.score(assessment_id, answers) -> dict``
     The result below, or ``AnswerError``, the one exception it raises: its
     str() is a sentence fit to show a reader.
-``catalog()``, ``score(assessment_id, answers)``
+``Engine.compare(assessment_id, answers_a, answers_b) -> dict``
+    Two people's answers to one assessment (not a knowledge check), compared:
+    the comparison below, or ``AnswerError`` as ``score`` raises it.
+``Engine.pack(assessment_id, answers) -> str``, ``Engine.unpack(assessment_id, token) -> dict``
+    Answers as the short, versioned token a partner's link carries, and back
+    (checked, every question id present); a token for another version of the
+    assessment, or one cut short or changed, raises ``AnswerError`` saying so.
+    ``Engine.version(assessment_id)`` is the version the token carries (the
+    form's ``data-version``). See ``together.py`` for the token's format.
+``catalog()``, ``score()``, ``compare()``, ``pack()``, ``unpack()``
     The same on the default engine, built on first use from the generated
     module ``assessment_engine._compiled`` (``DEFINITIONS``, and ``SCORERS``
     naming modules of ``assessment_engine.authored``, imported when first
@@ -105,6 +114,35 @@ Result
      "notes": [str],
      "extra": {}}
 
+Comparison
+----------
+::
+
+    {"assessment": id, "title": str,
+     "results": [result_a, result_b],
+     "dimensions": [{"id", "title", "scores": [a, b], "difference": int | None,
+                     "agree": bool | None}],
+     "agree": [dimension id], "differ": [dimension id],
+     "choices": [{"question": id, "answers": [a, b], "same": bool}],
+     "prompts": [{"about": id, "title": str, "text": str}],
+     "needs": [[{"profile", "title", "text"}], [...]]}
+
+- Two scores agree when they are at most ``together.agree_within`` points
+  apart (default 10); ``difference`` and ``agree`` are None when either
+  person's score is. ``agree`` lists those dimensions in file order,
+  ``differ`` the others that both scored, largest difference first (ties in
+  file order).
+- ``choices``: every question that feeds no dimension and both answered, in
+  form order, ``same`` when the answers are equal (a multiple question's as
+  sets).
+- ``prompts``: the author's ``together.prompts`` for the differing
+  dimensions in ``differ`` order, then for the differing choices in form
+  order; at most three.
+- ``needs``: per person, for each style of their profile, the author's
+  ``needs`` (what that style needs from the other person), where written.
+- Swapping the people swaps every pair (``results``, ``scores``,
+  ``answers``, ``needs``) and changes nothing else.
+
 raw, min and max are ints when every weight and option score involved is an
 int, else floats. ``questions`` counts the questions that feed a dimension,
 ``answered`` those of them answered. ``quiz`` is None unless the assessment is
@@ -123,8 +161,12 @@ from .model import Assessment, Question
 from .questions import TYPES
 from .scoring import Result, Scorer
 from .scoring import score as _score
+from .together import compare as _compare
+from .together import pack as _pack
+from .together import unpack as _unpack
+from .together import version as _version
 
-__all__ = ["AnswerError", "Engine", "catalog", "score"]
+__all__ = ["AnswerError", "Engine", "catalog", "compare", "pack", "score", "unpack"]
 
 
 class Engine:
@@ -149,10 +191,25 @@ class Engine:
         }
 
     def score(self, assessment_id: str, answers: object) -> Result:
+        return _score(self._get(assessment_id), answers, self._scorers.get(assessment_id))
+
+    def compare(self, assessment_id: str, answers_a: object, answers_b: object) -> dict[str, Any]:
+        assessment = self._get(assessment_id)
+        return _compare(assessment, answers_a, answers_b, self._scorers.get(assessment_id))
+
+    def pack(self, assessment_id: str, answers: object) -> str:
+        return _pack(self._get(assessment_id), answers)
+
+    def unpack(self, assessment_id: str, token: object) -> dict[str, Any]:
+        return _unpack(self._get(assessment_id), token)
+
+    def version(self, assessment_id: str) -> str:
+        return _version(self._get(assessment_id))
+
+    def _get(self, assessment_id: object) -> Assessment:
         if not isinstance(assessment_id, str) or assessment_id not in self._assessments:
             raise AnswerError("This assessment is not available.")
-        assessment = self._assessments[assessment_id]
-        return _score(assessment, answers, self._scorers.get(assessment_id))
+        return self._assessments[assessment_id]
 
 
 def _entry(question: Question) -> dict[str, Any]:
@@ -172,6 +229,21 @@ def catalog() -> dict[str, Any]:
 def score(assessment_id: str, answers: object) -> Result:
     """Score with the default engine."""
     return _default_engine().score(assessment_id, answers)
+
+
+def compare(assessment_id: str, answers_a: object, answers_b: object) -> dict[str, Any]:
+    """Compare two people's answers with the default engine."""
+    return _default_engine().compare(assessment_id, answers_a, answers_b)
+
+
+def pack(assessment_id: str, answers: object) -> str:
+    """A partner's link token for `answers`, from the default engine."""
+    return _default_engine().pack(assessment_id, answers)
+
+
+def unpack(assessment_id: str, token: object) -> dict[str, Any]:
+    """The answers in a partner's link token, from the default engine."""
+    return _default_engine().unpack(assessment_id, token)
 
 
 @functools.cache

@@ -18,6 +18,10 @@ Number = int | float
 # The default of mapping fields: shared, so it must not be changeable.
 NOTHING: Mapping[Any, Any] = MappingProxyType({})
 
+# Taking it together: two scores at most this many points apart agree, unless
+# the assessment's `together.agree_within` says otherwise.
+AGREE_WITHIN = 10
+
 
 class Scale(NamedTuple):
     name: str
@@ -88,6 +92,7 @@ class Profile(NamedTuple):
     helps: str
     pitfall: str
     next_move: str
+    needs: str = ""  # what this style needs from a partner (taking it together)
 
 
 class Condition(NamedTuple):
@@ -114,6 +119,20 @@ class Example(NamedTuple):
     expect: Mapping[str, Any]
 
 
+class TogetherExample(NamedTuple):
+    name: str
+    answers: tuple[object, object]  # the first person's, the second's
+    expect: Mapping[str, Any]
+
+
+class Together(NamedTuple):
+    """How two people's answers are compared (`together` in the data)."""
+
+    agree_within: Number = AGREE_WITHIN
+    prompts: Mapping[str, str] = NOTHING  # a dimension or question id -> its prompt
+    examples: tuple[TogetherExample, ...] = ()
+
+
 class Assessment(NamedTuple):
     id: str
     kind: str
@@ -129,6 +148,7 @@ class Assessment(NamedTuple):
     recommendations: tuple[Recommendation, ...]
     scoring: str
     examples: tuple[Example, ...]
+    together: Together = Together()
 
     @classmethod
     def from_definition(cls, data: Mapping[str, Any]) -> Assessment:
@@ -174,6 +194,7 @@ class Assessment(NamedTuple):
                     p["helps"],
                     p["pitfall"],
                     p["next_move"],
+                    p.get("needs") or "",
                 )
                 for p in data.get("profiles") or ()
             ),
@@ -192,6 +213,7 @@ class Assessment(NamedTuple):
             examples=tuple(
                 Example(e["name"], e["answers"], e["expect"]) for e in data.get("examples") or ()
             ),
+            together=_together(data.get("together") or {}),
         )
 
 
@@ -223,6 +245,18 @@ def _question(data: Mapping[str, Any], scales: dict[str, Scale]) -> Question:
         unit=data.get("unit") or "",
         low=data.get("low") or "",
         high=data.get("high") or "",
+    )
+
+
+def _together(data: Mapping[str, Any]) -> Together:
+    agree_within = data.get("agree_within")
+    return Together(
+        agree_within=AGREE_WITHIN if agree_within is None else agree_within,
+        prompts=dict(data.get("prompts") or {}),
+        examples=tuple(
+            TogetherExample(e["name"], (e["first"], e["second"]), e["expect"])
+            for e in data.get("examples") or ()
+        ),
     )
 
 

@@ -27,7 +27,7 @@ AUTHOR_FAILED = (
 
 def score(assessment: Assessment, answers: object, scorer: Scorer | None = None) -> Result:
     """The result for `answers`; AnswerError, and nothing else, when they cannot be scored."""
-    given = _check_answers(assessment, answers)
+    given = check_answers(assessment, answers)
     result = _declared_result(assessment, given)
     if scorer is None:
         return result
@@ -38,7 +38,7 @@ def score(assessment: Assessment, answers: object, scorer: Scorer | None = None)
         raise AnswerError(AUTHOR_FAILED) from error
 
 
-def _check_answers(assessment: Assessment, answers: object) -> dict[str, Answer]:
+def check_answers(assessment: Assessment, answers: object) -> dict[str, Answer]:
     """Every question id, in form order, with its checked answer (None: skipped)."""
     if not isinstance(answers, dict):
         raise AnswerError("The answers could not be read. Please answer the questions again.")

@@ -17,6 +17,7 @@ from .errors import AnswerError
 from .model import Assessment
 from .questions import TYPES
 from .scoring import Scorer, is_int, score
+from .together import compare
 
 Path = tuple[str | int, ...]
 
@@ -44,7 +45,7 @@ DISPLAYS = ("levels", "shares")
 TOP_REQUIRED = ("id", "title", "summary", "sections")
 TOP_OPTIONAL = (
     "kind", "intro", "minutes", "display", "scales", "dimensions", "profiles",
-    "profile_rule", "recommendations", "scoring", "examples",
+    "profile_rule", "recommendations", "scoring", "examples", "together",
 )  # fmt: skip
 # Every key some question type has, beyond those every question has.
 TYPE_KEYS = tuple(
@@ -56,6 +57,8 @@ CONDITION_KEYS = ("dimension", "bands", "profile", "question", "values")
 BAD_WHEN = (
     "'when' must be 'always' or a mapping: {dimension, bands}, {profile} or {question, values}"
 )
+TOGETHER_KEYS = ("agree_within", "prompts", "examples")
+TOGETHER_EXPECT_KEYS = ("agree", "differ", "prompts", "error")
 EXPECT_KEYS = (
     "scores", "bands", "correct", "profile", "feedback", "recommendations", "extra", "error",
 )  # fmt: skip
@@ -122,6 +125,50 @@ def check_examples(assessment: Assessment, scorer: Scorer | None = None) -> list
             # the questions that got feedback: a multiple question once, however many options
             "feedback": list(dict.fromkeys(f["question"] for f in result["feedback"])),
             "recommendations": [r["slug"] for r in result["recommendations"]],
+        }
+        for key, got_ids in outcomes.items():
+            if key in expect and list(expect[key]) != got_ids:
+                message = f"expected {key} [{', '.join(expect[key])}], got [{', '.join(got_ids)}]"
+                problems.append(Problem((*path, key), message))
+    return problems + _check_together(assessment, scorer)
+
+
+def _check_together(assessment: Assessment, scorer: Scorer | None) -> list[Problem]:
+    """The `together` examples, compared as the page compares them; and prompts that
+    could never show (a question that feeds a dimension is compared through it)."""
+    problems: list[Problem] = []
+    for key in assessment.together.prompts:
+        question = assessment.questions.get(key)
+        if key not in {d.id for d in assessment.dimensions} and question is not None:
+            fed = [d.id for d in assessment.dimensions if question.feeds(d.id)]
+            if fed:
+                message = (
+                    f"question '{key}' feeds '{fed[0]}', so it is compared there: "
+                    f"give the prompt to '{fed[0]}'"
+                )
+                problems.append(Problem(("together", "prompts", key), message))
+    for index, example in enumerate(assessment.together.examples):
+        path: Path = ("together", "examples", index, "expect")
+        expect = example.expect
+        try:
+            comparison = compare(assessment, *example.answers, scorer)
+        except AnswerError as error:
+            if "error" not in expect:
+                message = f"answers refused: {error}"
+                problems.append(Problem((*path[:3], "first"), message))
+            elif expect["error"] not in str(error):
+                wanted, got = _show(expect["error"]), _show(str(error))
+                message = f"expected an error containing {wanted}, got {got}"
+                problems.append(Problem((*path, "error"), message))
+            continue
+        if "error" in expect:
+            problems.append(
+                Problem((*path, "error"), "expected an error, but the answers were compared")
+            )
+        outcomes = {
+            "agree": comparison["agree"],
+            "differ": comparison["differ"],
+            "prompts": [prompt["about"] for prompt in comparison["prompts"]],
         }
         for key, got_ids in outcomes.items():
             if key in expect and list(expect[key]) != got_ids:
@@ -374,6 +421,8 @@ class _Checker:
             self.example(
                 example, ("examples", index), profiles, list(seen), [s for s in slugs if s]
             )
+        if top.get("together") is not None:
+            self.together(top["together"], list(seen))
 
     def scale_points(self, node: object) -> dict[str, int]:
         """Scale name -> its number of points (0 when its labels are wrong)."""
@@ -522,9 +571,10 @@ class _Checker:
         measured: dict[str, str] = {}  # dimension -> the profile it measures
         for index, profile in self.items(top, "profiles", ()):
             path = ("profiles", index)
-            fields = self.mapping(profile, path, "a profile", PROFILE_KEYS)
+            fields = self.mapping(profile, path, "a profile", PROFILE_KEYS, ("needs",))
             if fields is None:
                 continue
+            self.text(fields, "needs", path)
             ident = self.name(fields, "id", path)
             if ident in ids:
                 self.report((*path, "id"), f"duplicate profile id '{ident}'")
@@ -659,6 +709,59 @@ class _Checker:
         self.references(expect, "profile", path, "profile", profiles)
         self.references(expect, "feedback", path, "question", questions)
         self.references(expect, "recommendations", path, "recommendation", slugs)
+
+    def together(self, node: object, questions: list[str]) -> None:
+        """`together`: how two people's answers are compared, and the examples of it."""
+        path: Path = ("together",)
+        if self.quiz:
+            self.report(path, "'together' does not apply to a knowledge check")
+            return
+        fields = self.mapping(node, path, "'together'", (), TOGETHER_KEYS)
+        if fields is None:
+            return
+        self.number(fields, "agree_within", path, low=0)
+        if _is_number(fields.get("agree_within")) and fields["agree_within"] > 100:
+            self.report((*path, "agree_within"), "'agree_within' must be at most 100 points")
+        dimensions = list(self.dimensions)
+        topics = [*dimensions, *(q for q in questions if q not in self.dimensions)]
+        prompts = fields.get("prompts", {})
+        if not isinstance(prompts, dict):
+            self.report(
+                (*path, "prompts"),
+                f"'prompts' must map dimension or question ids to text, not {_describe(prompts)}",
+            )
+            prompts = {}
+        for key in prompts:
+            if key not in topics:
+                self.report(
+                    (*path, "prompts", _step(key)),
+                    _unknown("dimension or question", key, topics, suggest=True),
+                )
+            else:
+                self.text(prompts, key, (*path, "prompts"))
+        for index, example in self.items(fields, "examples", path):
+            where = (*path, "examples", index)
+            example_fields = self.mapping(
+                example, where, "an example", ("name", "first", "second", "expect")
+            )
+            if example_fields is None or "expect" not in example_fields:
+                continue
+            self.text(example_fields, "name", where)
+            where += ("expect",)
+            expect = self.mapping(
+                example_fields["expect"], where, "'expect'", (), TOGETHER_EXPECT_KEYS
+            )
+            if expect is None:
+                continue
+            if not expect:
+                message = f"'expect' needs at least one of: {', '.join(TOGETHER_EXPECT_KEYS)}"
+                self.report(where, message)
+            if "error" in expect and len(expect) > 1:
+                self.report((*where, "error"), "'error' cannot be combined with other expectations")
+            self.text(expect, "error", where)
+            self.references(expect, "agree", where, "dimension", dimensions)
+            self.references(expect, "differ", where, "dimension", dimensions)
+            self.references(expect, "prompts", where, "prompt", [str(key) for key in prompts])
 
 
 def _span(start: int, end: int) -> str:

@@ -5,7 +5,11 @@ started and hands every message to `handle` as a JSON string:
 
     {"id": 1, "type": "score", "payload": {"assessment": ID, "answers": {...}}}
 
-and posts back what it returns: ``{"id", "result"}`` or ``{"id", "error"}``,
+Other types, for taking an assessment together: "compare" (payload
+``{"assessment", "answers": [first, second]}``), "pack" (``{"assessment",
+"answers"}``, the result a link token) and "unpack" (``{"assessment",
+"token"}``, the result the answers it holds). It
+posts back what it returns: ``{"id", "result"}`` or ``{"id", "error"}``,
 the error a sentence fit to show a reader. JSON strings cross the boundary
 between JavaScript and Python: no proxies to leak or release.
 """
@@ -13,9 +17,10 @@ between JavaScript and Python: no proxies to leak or release.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
-from . import AnswerError, catalog, score
+from . import AnswerError, catalog, compare, pack, score, unpack
 
 UNREADABLE = "The answers could not be read. Please answer the questions again."
 
@@ -30,19 +35,34 @@ def handle(message_json: str) -> str:
         return json.dumps({"id": None, "error": UNREADABLE})
     reply: dict[str, Any] = {"id": message.get("id")}
     payload = message.get("payload")
-    if message.get("type") != "score":
+    kind = message.get("type")
+    task = HANDLERS.get(kind) if isinstance(kind, str) else None
+    if task is None:
         reply["error"] = f"Unrecognised message type: {message.get('type')}"
     elif not isinstance(payload, dict):
         reply["error"] = UNREADABLE
     else:
         assessment = payload.get("assessment")
         try:
-            reply["result"] = score(
-                assessment if isinstance(assessment, str) else "", payload.get("answers")
-            )
+            reply["result"] = task(assessment if isinstance(assessment, str) else "", payload)
         except AnswerError as error:
             reply["error"] = str(error)
     return json.dumps(reply)
+
+
+def _compare(assessment: str, payload: dict[str, Any]) -> Any:
+    answers = payload.get("answers")
+    if not isinstance(answers, list) or len(answers) != 2:
+        raise AnswerError(UNREADABLE)
+    return compare(assessment, *answers)
+
+
+HANDLERS: dict[str, Callable[[str, dict[str, Any]], Any]] = {
+    "score": lambda assessment, payload: score(assessment, payload.get("answers")),
+    "compare": _compare,
+    "pack": lambda assessment, payload: pack(assessment, payload.get("answers")),
+    "unpack": lambda assessment, payload: unpack(assessment, payload.get("token")),
+}
 
 
 def warm() -> None:

@@ -5,10 +5,12 @@
 //
 // Privacy: answers live only in this page's memory and in the worker, which
 // runs under the page's policy (connect-src 'self'). Nothing is stored, put in
-// a URL, or sent anywhere.
+// a URL, or sent anywhere; the one exception is the partner's link a reader
+// asks for and sends themselves (together.js).
 
 import { contract, policy, serviceWorkerUrl, siteRootUrl } from "./policy.js";
 import { confirmStartOver, markStale, renderResults } from "./results.js";
+import { Together } from "./together.js";
 
 // Loading normally takes seconds; this only catches a runtime that never
 // answers (a broken network or policy), so it is generous for slow phones.
@@ -157,10 +159,15 @@ class Scoring {
   }
 
   score(owner, assessment, answers) {
+    return this.ask(owner, "score", { assessment, answers });
+  }
+
+  // Any request the worker's handle() knows: score, compare, pack, unpack.
+  ask(owner, type, payload) {
     return new Promise((resolve) => {
       const id = this.nextId++;
       this.pending.set(id, { owner, resolve });
-      this.worker.postMessage({ id, type: "score", payload: { assessment, answers } });
+      this.worker.postMessage({ id, type, payload });
     });
   }
 }
@@ -192,6 +199,7 @@ class Quiz {
     this.alertBox = form.querySelector("[data-role=alert]");
     this.button = form.querySelector("[data-role=submit]") || form.querySelector("[type=submit]");
     this.buttonText = this.button.textContent;
+    this.ownButtonText = this.buttonText;
     this.download = form.querySelector("[data-role=download]");
     this.busy = false;
     this.results = this.container.querySelector(`#${CSS.escape(this.prefix)}results`);
@@ -226,6 +234,46 @@ class Quiz {
     scoring.quizzes.add(this);
     this.updateProgress();
     this.onScoringChange(scoring.state, scoring.reason);
+    // Last: it may read a partner's link at once, which asks the worker.
+    this.together = this.container.querySelector("[data-role=together]") ? new Together(this) : null;
+  }
+
+  // The button's words for the step the reader is at (null: its own words).
+  setButtonText(text) {
+    this.buttonText = text || this.ownButtonText;
+    if (!this.busy) this.button.textContent = this.buttonText;
+  }
+
+  // One request to the worker for this quiz, started if need be; resolves when
+  // answered, or with the reason scoring could not start.
+  ask(type, payload) {
+    const message = { assessment: this.form.dataset.assessment, ...payload };
+    if (this.scoring.state === "ready") return this.scoring.ask(this, type, message);
+    return new Promise((resolve) => {
+      const listener = (state, reason) => {
+        if (state !== "ready" && state !== "failed") return;
+        this.scoring.listeners.delete(listener);
+        if (state === "ready") this.scoring.ask(this, type, message).then(resolve);
+        else resolve({ error: `Scoring could not start. ${reason}`.trim() });
+      };
+      this.scoring.onChange(listener);
+      if (this.scoring.state === "idle" || this.scoring.state === "failed") this.scoring.start();
+    });
+  }
+
+  // Answers gone, form as new (the results are left to the caller).
+  clearForm() {
+    this.form.reset();
+    this.alertBox.hidden = true;
+    this.updateProgress();
+  }
+
+  // Back to the top of the form, for the next person answering.
+  focusTop() {
+    const heading = this.form.querySelector("h2, h3, h4");
+    heading.setAttribute("tabindex", "-1");
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: "start" });
   }
 
   // The button says it is working and takes no second press; focus stays on
@@ -396,6 +444,12 @@ class Quiz {
       return;
     }
     this.alertBox.hidden = true;
+    // The first of two on one phone: answers kept, form cleared, no result yet.
+    if (this.together?.takeFirst(this.collectAnswers())) return;
+    if (this.together?.step === "locked") {
+      this.showAlert("First unlock your partner's answers with the word they told you, at the top of the page.");
+      return;
+    }
     this.setBusy(true);
     if (this.scoring.state !== "ready") {
       this.waiting = true;
@@ -406,14 +460,24 @@ class Quiz {
     }
     this.waiting = false;
     this.scoring.waiting.delete(this);
-    const outcome = await this.scoring.score(this, this.form.dataset.assessment, this.collectAnswers());
+    if (this.together?.reading) await this.together.reading; // a partner's link, still being read
+    const answers = this.collectAnswers();
+    const together = this.together?.request(answers);
+    const outcome = together
+      ? await this.ask(together.type, together.payload)
+      : await this.scoring.score(this, this.form.dataset.assessment, answers);
     this.setBusy(false);
     if (outcome.cancelled) return; // the reader started over meanwhile
     if (outcome.error) {
       this.showAlert(`${outcome.error} Your answers are still here.`);
       return;
     }
-    renderResults(this, outcome.result);
+    if (together) {
+      this.together.showComparison(outcome.result);
+    } else {
+      renderResults(this, outcome.result);
+      this.together?.afterResult();
+    }
     this.status.textContent = ""; // the result is on screen: no scoring status beside it
   }
 
@@ -428,6 +492,7 @@ class Quiz {
     this.waiting = false;
     this.setBusy(false);
     this.scoring.release(this);
+    this.together?.reset();
     this.updateProgress();
     const heading = this.container.querySelector("[data-quiz-title]") || document.getElementById("title");
     heading.focus();

@@ -5,7 +5,7 @@ import { policy, siteRootUrl } from "./policy.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
-function element(tag, attributes = {}, ...children) {
+export function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (name === "html") node.innerHTML = policy.createHTML(value);
@@ -21,7 +21,7 @@ function siteUrl(relative) {
   return new URL(relative, siteRootUrl).href;
 }
 
-function withSiteLinks(html) {
+export function withSiteLinks(html) {
   const holder = element("div", { html });
   for (const link of holder.querySelectorAll("a[href]")) {
     const href = link.getAttribute("href");
@@ -31,7 +31,7 @@ function withSiteLinks(html) {
 }
 
 // `mark`: where to draw a target line across the bar (0-100), if any.
-function scoreBar(score, extraClass = "", mark = null) {
+export function scoreBar(score, extraClass = "", mark = null) {
   const svg = document.createElementNS(SVG, "svg");
   svg.setAttribute("viewBox", "0 0 100 8");
   svg.setAttribute("preserveAspectRatio", "none");
@@ -57,17 +57,17 @@ function scoreBar(score, extraClass = "", mark = null) {
   return svg;
 }
 
-function block(id, title, ...children) {
+export function block(id, title, ...children) {
   return element("section", { class: "results__block", "aria-labelledby": id },
     element("h3", { id, text: title }), ...children);
 }
 
-function questionText(quiz, questionId) {
+export function questionText(quiz, questionId) {
   const text = quiz.form.querySelector(`[data-question="${CSS.escape(questionId)}"] .question__text`);
   return text ? text.firstChild.textContent.trim() : "";
 }
 
-function optionLabel(quiz, questionId, value) {
+export function optionLabel(quiz, questionId, value) {
   const input = quiz.form.querySelector(
     `[data-question="${CSS.escape(questionId)}"] input[value="${CSS.escape(value)}"]`,
   );
@@ -97,6 +97,11 @@ function renderDimensions(p, dimensions, bars = true) {
 // A level in words first, its number second: "Growing, 63 of 100"; a share
 // as a share: "Often you, about 42% of your answers".
 let asShares = false;
+
+// How this quiz's scores are said (its form's data-display), for what follows.
+export function useDisplayOf(quiz) {
+  asShares = quiz.form.dataset.display === "shares";
+}
 
 function level(dimension) {
   const amount = asShares ? `about ${dimension.score}% of your answers` : `${dimension.score} of 100`;
@@ -280,7 +285,7 @@ function renderNextStep(p, recommendations) {
 }
 
 // What a printout says at its top: the site, the assessment and the day.
-function printLine(quiz) {
+export function printLine(quiz) {
   const site = document.querySelector('meta[property="og:site_name"]')?.content || location.host;
   const title = quiz.container.querySelector("[data-quiz-title], h1")?.textContent.trim() || "";
   const day = new Date().toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
@@ -289,7 +294,7 @@ function printLine(quiz) {
 
 export function renderResults(quiz, result) {
   const p = quiz.prefix;
-  asShares = quiz.form.dataset.display === "shares";
+  useDisplayOf(quiz);
   const heading = quiz.results.querySelector(`#${CSS.escape(p)}results-title`);
   const body = quiz.results.querySelector("[data-role=results-body]");
   const overview = renderOverview(p, result);

@@ -25,7 +25,7 @@ Q0 = ("sections", 0, "questions", 0)  # the path of the first question
 Q1 = ("sections", 0, "questions", 1)
 TOP_KEYS = (
     "id, title, summary, sections, kind, intro, minutes, display, scales, dimensions, profiles, "
-    "profile_rule, recommendations, scoring, examples"
+    "profile_rule, recommendations, scoring, examples, together"
 )
 
 
