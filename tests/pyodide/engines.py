@@ -100,6 +100,39 @@ def answer_sets(catalog: dict[str, Any], seed: int = 20261122) -> list[dict[str,
     return cases
 
 
+def together_cases(catalog: dict[str, Any], seed: int = 20261202) -> list[dict[str, Any]]:
+    """Pairs of answer sets to compare and answer sets to pack into a link, per
+    assessment (knowledge checks too: each is refused), some of them broken."""
+    rng = random.Random(seed)
+    cases: list[dict[str, Any]] = []
+    for assessment_id, entry in sorted(catalog.items()):
+        questions = entry["questions"]
+        for number in range(40):
+            pair = [{q["id"]: valid_answer(q, rng) for q in questions} for _ in range(2)]
+            if number % 10 == 9:  # one person's answers spoilt
+                pair[rng.randint(0, 1)][rng.choice(questions)["id"]] = rng.choice(JUNK)
+            payload = {"assessment": assessment_id, "answers": pair}
+            cases.append({"type": "compare", "payload": payload})
+            payload = {"assessment": assessment_id, "answers": pair[0]}
+            cases.append({"type": "pack", "payload": payload})
+    return cases
+
+
+def unpack_cases(packs: list[dict[str, Any]], seed: int = 20261203) -> list[dict[str, Any]]:
+    """Every token packed, to unpack as a partner's page does, and each also cut
+    short and with one character changed."""
+    rng = random.Random(seed)
+    cases = []
+    for case in packs:
+        token = case["result"]
+        at = rng.randrange(len(token))
+        changed = token[:at] + ("x" if token[at] != "x" else "y") + token[at + 1 :]
+        for spoilt in (token, token[: rng.randrange(len(token))], changed):
+            payload = {"assessment": case["assessment"], "token": spoilt}
+            cases.append({"type": "unpack", "payload": payload})
+    return cases
+
+
 def runtime_dir(output: Path) -> Path:
     (folder,) = (output / "py").glob("runtime-*")
     return folder

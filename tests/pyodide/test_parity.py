@@ -16,6 +16,8 @@ from tests.pyodide.engines import (
     built_wheel,
     in_cpython,
     in_pyodide,
+    together_cases,
+    unpack_cases,
 )
 
 
@@ -74,3 +76,29 @@ def test_every_link_in_a_result_leads_to_a_page_of_the_site(
     assert all(not t.startswith("/") and "{filename}" not in t for t in local)
     missing = [t for t in local if not (site.output / t.split("#")[0] / "index.html").is_file()]
     assert missing == []
+
+
+def test_comparing_and_partner_links_give_identical_replies_in_cpython_and_pyodide(
+    wheel: Path, tmp_path: Path
+) -> None:
+    """compare, pack and unpack, as the together mode asks the worker for them."""
+    cases = together_cases(in_cpython(wheel, "catalog"))
+    first = tmp_path / "together.json"
+    first.write_text(json.dumps(cases), encoding="utf-8")
+    expected = in_cpython(wheel, "run", first)
+    assert in_pyodide(wheel, "run", first) == expected
+    compared = [o for c, o in zip(cases, expected, strict=True) if c["type"] == "compare"]
+    assert sum("result" in o for o in compared) >= 100
+    assert any("error" in o for o in compared)
+    packs = [
+        {"assessment": c["payload"]["assessment"], "result": o["result"]}
+        for c, o in zip(cases, expected, strict=True)
+        if c["type"] == "pack" and "result" in o
+    ]
+    second = tmp_path / "unpack.json"
+    second.write_text(json.dumps(unpack_cases(packs)), encoding="utf-8")
+    unpacked = in_cpython(wheel, "run", second)
+    assert in_pyodide(wheel, "run", second) == unpacked
+    # every whole token reads back; every cut or changed one is refused
+    assert all("result" in o for o in unpacked[0::3])
+    assert all("error" in o for i, o in enumerate(unpacked) if i % 3)
