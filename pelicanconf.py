@@ -102,7 +102,7 @@ READING_TOC_MIN_SECTIONS = 4
 MENU = [
     ("Guides", "guides/"),
     ("Practices", "practices/"),
-    ("Assessments", "assessments/"),
+    ("Self-checks", "assessments/"),
     ("About", "about/"),
 ]
 FOOTER_LINKS = [
