@@ -14,6 +14,9 @@ import {
   withSiteLinks,
 } from "./results.js";
 
+// A blend of more styles than this is answers spread, with no style leading.
+const MOST_NEEDS = 2;
+
 function amount(quiz, score) {
   return quiz.form.dataset.display === "shares" ? `about ${score}%` : `${score} of 100`;
 }
@@ -27,19 +30,19 @@ function names(list) {
   return list.join(", ");
 }
 
-function comparisonHeadline(comparison, [first, second]) {
+function comparisonHeadline(comparison, both) {
   const scored = comparison.dimensions.filter((d) => d.difference !== null);
   if (comparison.differ.length) {
-    return `${first} and ${second} see ${titleOf(comparison, comparison.differ[0])} most differently.`;
+    return `${both} see ${titleOf(comparison, comparison.differ[0])} most differently.`;
   }
-  if (scored.length) return `${first} and ${second} answered alike on every area.`;
+  if (scored.length) return `${both} answered alike on every area.`;
   const differing = comparison.choices.filter((choice) => !choice.same).length;
   if (comparison.choices.length) {
     return differing
-      ? `${first} and ${second} answered ${differing} of ${comparison.choices.length} questions differently.`
-      : `${first} and ${second} gave the same answers.`;
+      ? `${both} answered ${differing} of ${comparison.choices.length} questions differently.`
+      : `${both} gave the same answers.`;
   }
-  return `Here is how ${first}'s and ${second}'s answers compare.`;
+  return "Here is how your answers compare.";
 }
 
 // Both people on every area both scored: two bars per area for the eye, a
@@ -110,11 +113,13 @@ function renderChoices(quiz, p, comparison, labels) {
             element("span", { class: "pair-answer", text: `${labels[index]}: ${answerText(quiz, choice.question, value)}` })))))));
 }
 
-// The style check: what each person's style needs from the other.
+// The style check: what each person's style needs from the other, for one
+// style or a blend of two (answers spread wider name no style that leads).
 function renderNeeds(p, comparison, labels) {
-  if (!comparison.needs.some((list) => list.length)) return null;
+  const lists = comparison.needs.map((list) => (list.length > MOST_NEEDS ? [] : list));
+  if (!lists.some((list) => list.length)) return null;
   const section = block(`${p}compare-needs`, "What each of you needs");
-  comparison.needs.forEach((list, index) => {
+  lists.forEach((list, index) => {
     if (!list.length) return;
     section.append(element("div", { class: "profile", "data-person": String(index) },
       element("h4", { text: `${labels[index]}: ${names(list.map((need) => need.title))}` }),
@@ -126,6 +131,7 @@ function renderNeeds(p, comparison, labels) {
 // One person's result in a line that reads the same for either of them
 // (the results page's headline speaks to "you").
 function summary(quiz, result) {
+  if (result.profile.length > MOST_NEEDS) return `answers spread across ${result.profile.length} styles`;
   if (result.profile.length) return names(result.profile.map((item) => item.title));
   if (result.extra && typeof result.extra.ratio === "number") return `about ${result.extra.ratio} warm moments for every hard one`;
   const scored = result.dimensions.filter((d) => d.score !== null);
@@ -146,7 +152,8 @@ function renderEach(quiz, p, comparison, labels) {
       element("li", { "data-person": String(index), text: `${labels[index]}: ${summary(quiz, result)}.` }))));
 }
 
-export function renderComparison(quiz, comparison, labels, mode) {
+// `labels`: what to call each person; `both`: the two of them in a sentence.
+export function renderComparison(quiz, comparison, { labels, both, mode }) {
   const p = quiz.prefix;
   useDisplayOf(quiz);
   const heading = quiz.results.querySelector(`#${CSS.escape(p)}results-title`);
@@ -156,7 +163,7 @@ export function renderComparison(quiz, comparison, labels, mode) {
     : "Worked out on this device. Nothing either of you answered has left it, and it is gone when you start over or close the page.";
   body.replaceChildren(
     printLine(quiz),
-    element("p", { class: "results__headline", "data-role": "headline", text: comparisonHeadline(comparison, labels) }),
+    element("p", { class: "results__headline", "data-role": "headline", text: comparisonHeadline(comparison, both) }),
     element("p", { class: "results__intro", text: where }),
     ...[renderChart(quiz, p, comparison, labels), renderPrompts(p, comparison), renderAgreement(p, comparison),
       renderNeeds(p, comparison, labels), renderChoices(quiz, p, comparison, labels),

@@ -331,7 +331,10 @@ export class Together {
 
   showComparison(comparison) {
     this.heading.textContent = "How your answers compare";
-    renderComparison(this.quiz, comparison, this.labels(), this.mode);
+    const labels = this.labels();
+    const named = this.names[0] && this.names[1];
+    const both = this.mode === "link" && !named ? "You and your partner" : `${labels[0]} and ${labels[1]}`;
+    renderComparison(this.quiz, comparison, { labels, both, mode: this.mode });
     this.panel.hidden = true;
   }
 
