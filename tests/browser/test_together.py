@@ -112,19 +112,17 @@ def test_two_people_compare_the_connection_check_on_one_phone_by_keyboard_alone(
 ) -> None:
     page = browser.new_page(viewport={"width": 375, "height": 812})
     page.goto(f"{site_url}assessments/connection-check/")
-    press_until(page, "Tab", "document.activeElement.dataset.action === 'together-here'")
-    page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.dataset.name") == "0"
-    page.keyboard.type("Sam")
-    page.keyboard.press("Tab")
-    page.keyboard.type("Alex")
-    page.keyboard.press("Tab")  # "Take it on my own instead"
+    # from the top of the page, Tab until the first answer
+    press_until(page, "Tab", "document.activeElement.type === 'radio'")
+    page.keyboard.press("Shift+Tab")
     count = len(catalog["connection-check"]["questions"])
     answer_by_keyboard(page, count, offset=1)
     first = checked_answers(page, catalog, "connection-check")
     assert len(first) == count
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "Done: pass it to my partner"
+    assert page.evaluate("document.activeElement.textContent") == "See my results"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Pass it to my partner"
     page.keyboard.press("Enter")
 
     # The first person's answers are hidden, the form cleared, no result shown.
@@ -133,8 +131,15 @@ def test_two_people_compare_the_connection_check_on_one_phone_by_keyboard_alone(
     assert page.locator("form.assessment-form input:checked").count() == 0
     assert page.locator("#results").is_hidden()
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "Alex: start my answers"
+    page.keyboard.type("Sam")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Alex")
+    page.keyboard.press("Tab")
+    assert (
+        page.evaluate("document.activeElement.textContent") == "I'm the partner: start my answers"
+    )
     page.keyboard.press("Enter")
+    assert "Now answering: Alex." in page.locator("[data-role=together]").inner_text()
     answer_by_keyboard(page, count, offset=3)
     second = checked_answers(page, catalog, "connection-check")
     page.keyboard.press("Tab")
@@ -155,8 +160,9 @@ def test_two_people_compare_the_connection_check_on_one_phone_by_keyboard_alone(
     page.get_by_role("button", name="Clear my answers").click()
     assert page.locator("#results").is_hidden()
     assert page.locator("form.assessment-form input:checked").count() == 0
-    assert page.get_by_role("button", name="Take it together on this phone").is_visible()
+    assert page.get_by_role("button", name="Pass it to my partner").is_visible()
     assert page.get_by_role("button", name="See my results").is_visible()
+    assert page.locator("[data-role=together]").is_hidden()
     page.close()
 
 
@@ -351,12 +357,12 @@ def test_axe_finds_no_serious_violation_in_a_comparison(browser: Browser, site_u
     context = browser.new_context(bypass_csp=True)  # axe is a script the policy would refuse
     page = context.new_page()
     page.goto(f"{site_url}assessments/connection-style/")
-    page.get_by_role("button", name="Take it together on this phone").click()
     for turn in range(2):
         for fieldset in page.locator("fieldset.question").all():
             fieldset.locator("label").nth(turn).click()
         if turn == 0:
-            page.get_by_role("button", name="Done: pass it to my partner").click()
+            page.get_by_role("button", name="Pass it to my partner").click()
+            assert serious_violations(page) == []  # the screen that hands the phone over
             page.get_by_role("button", name="I'm the partner: start my answers").click()
     page.get_by_role("button", name="See how we compare").click()
     page.wait_for_selector(RESULTS, timeout=60_000)

@@ -207,7 +207,9 @@ class Quiz {
 
     form.addEventListener("submit", (event) => {
       event.preventDefault(); // never a navigation: answers must not reach a URL
-      if (!this.busy) this.submit(); // a second press while working does nothing
+      // a second press while working does nothing; "Pass it to my partner"
+      // finishes the first of two answering on one phone (together.js)
+      if (!this.busy) this.submit({ pass: event.submitter?.dataset.role === "pass" });
     });
     form.addEventListener("change", (event) => this.answersChanged(event.target));
     form.addEventListener("input", (event) => this.answersChanged(event.target));
@@ -431,7 +433,7 @@ class Quiz {
     box.focus();
   }
 
-  async submit() {
+  async submit({ pass = false } = {}) {
     const missing = this.questions.filter((q) => q.dataset.required === "true" && !this.isAnswered(q));
     if (missing.length) {
       const count = missing.length === 1 ? "One question still needs" : `${missing.length} questions still need`;
@@ -445,7 +447,7 @@ class Quiz {
     }
     this.alertBox.hidden = true;
     // The first of two on one phone: answers kept, form cleared, no result yet.
-    if (this.together?.takeFirst(this.collectAnswers())) return;
+    if (pass && this.together?.takeFirst(this.collectAnswers())) return;
     if (this.together?.step === "locked") {
       this.showAlert("First unlock your partner's answers with the word they told you, at the top of the page.");
       return;

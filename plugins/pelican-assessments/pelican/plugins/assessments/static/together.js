@@ -92,7 +92,8 @@ export class Together {
     this.quiz = quiz;
     this.panel = quiz.container.querySelector("[data-role=together]");
     this.body = this.panel.querySelector("[data-role=together-body]");
-    this.offer = [...this.body.childNodes].map((node) => node.cloneNode(true));
+    this.passButton = quiz.form.querySelector("[data-role=pass]");
+    this.offer = quiz.form.querySelector("[data-role=together-offer]");
     this.heading = quiz.results.querySelector(".results__title");
     this.resultsTitle = this.heading.textContent;
     this.mode = null; // null | "here" (one phone) | "link" (a partner's link)
@@ -101,7 +102,7 @@ export class Together {
     this.token = "";
     this.names = ["", ""];
     this.reading = null; // while the partner's link is being read: its promise
-    this.panel.hidden = false;
+    this.showOffer(true);
     this.panel.addEventListener("click", (event) => this.onAction(event));
     this.panel.addEventListener("submit", (event) => event.preventDefault());
     this.panel.addEventListener("input", (event) => {
@@ -120,12 +121,16 @@ export class Together {
 
   show(...children) {
     this.body.replaceChildren(...children);
+    this.panel.hidden = false;
+  }
+
+  showOffer(shown) {
+    this.passButton.hidden = !shown;
+    this.offer.hidden = !shown;
   }
 
   onAction(event) {
     const action = event.target.closest("[data-action]")?.dataset.action;
-    if (action === "together-here") this.startHere();
-    if (action === "together-alone") this.reset({ focus: true });
     if (action === "together-second") this.startSecond();
     if (action === "together-unlock") this.tryWord();
     if (action === "together-link") this.offerLink(event.target.closest("[data-action]"));
@@ -136,37 +141,25 @@ export class Together {
 
   // ---- one phone -----------------------------------------------------------
 
-  startHere() {
-    this.mode = "here";
-    this.step = "first";
-    this.first = null;
-    const p = this.quiz.prefix;
-    this.show(
-      element("p", { class: "together__lede", text: "Together on this phone. One of you answers first; the answers stay hidden, then the other answers." }),
-      element("div", { class: "together__names", role: "group", "aria-label": "Your names, if you like (kept only on this page)" },
-        field(`${p}together-name-1`, "Who answers first? (optional)", { "data-name": "0" }),
-        field(`${p}together-name-2`, "Who answers second? (optional)", { "data-name": "1" })),
-      element("p", {},
-        element("button", { type: "button", class: "link-button", "data-action": "together-alone", text: "Take it on my own instead" })),
-    );
-    this.quiz.setButtonText("Done: pass it to my partner");
-    this.body.querySelector("input").focus();
-  }
-
   // The first person's answers are in: kept, the form cleared, and a screen
   // that hands the phone over. Returns whether it took the answers.
   takeFirst(answers) {
-    if (this.mode !== "here" || this.step !== "first") return false;
-    this.first = answers;
+    if (this.mode) return false;
+    this.mode = "here";
     this.step = "pass";
+    this.first = answers;
     this.quiz.clearForm();
     this.quiz.form.hidden = true;
-    const [first] = this.labels();
+    this.showOffer(false);
+    const p = this.quiz.prefix;
     const title = element("p", { class: "together__pass", tabindex: "-1", text: "Now pass it to your partner." });
     this.show(
       title,
-      element("p", { text: `${first}'s answers are kept on this page, hidden, until you have both answered. Nothing has been sent anywhere.` }),
-      element("button", { type: "button", class: "button", "data-action": "together-second", text: `${this.names[1] || "I'm the partner"}: start my answers` }),
+      element("p", { text: "The first answers are kept on this page, hidden, until you have both answered. Nothing has been sent anywhere." }),
+      element("div", { class: "together__names", role: "group", "aria-label": "Your names, if you like (kept only on this page)" },
+        field(`${p}together-name-1`, "Who answered first? (optional)", { "data-name": "0" }),
+        field(`${p}together-name-2`, "Who answers now? (optional)", { "data-name": "1" })),
+      element("button", { type: "button", class: "button", "data-action": "together-second", text: "I'm the partner: start my answers" }),
     );
     title.focus();
     title.scrollIntoView({ block: "start" });
@@ -176,8 +169,11 @@ export class Together {
   startSecond() {
     this.step = "second";
     this.quiz.form.hidden = false;
-    const [first, second] = this.labels();
-    this.show(element("p", { class: "together__lede", text: `Now answering: ${second}. ${first} has answered; their answers stay hidden until you finish.` }));
+    const [first, second] = this.names;
+    const text = first && second
+      ? `Now answering: ${second}. ${first}'s answers stay hidden until you finish.`
+      : "Now it's your turn. Your partner's answers stay hidden until you finish.";
+    this.show(element("p", { class: "together__lede", text }));
     this.quiz.setButtonText("See how we compare");
     this.quiz.focusTop();
   }
@@ -187,6 +183,7 @@ export class Together {
   receive(link) {
     this.mode = "link";
     this.token = link;
+    this.showOffer(false);
     const version = link.split(".")[1];
     // A locked link for this version asks for the word; anything else goes to
     // the engine, which reads it or says why not (old, cut short, changed).
@@ -231,6 +228,7 @@ export class Together {
     if (outcome.cancelled) return;
     if (outcome.error) {
       this.mode = null;
+      this.showOffer(true);
       this.show(element("p", { class: "together__problem", role: "alert", text: outcome.error }),
         element("p", { text: "You can still answer on your own." }));
       return;
@@ -251,6 +249,7 @@ export class Together {
 
   afterResult() {
     if (this.mode) return;
+    this.showOffer(false); // one result shown: the link is the way to compare now
     const row = this.quiz.results.querySelector(".results__actions");
     if (!row || row.querySelector("[data-action=together-link]")) return;
     row.append(element("button", { type: "button", class: "button button--quiet", "data-action": "together-link", text: "Compare with your partner" }));
@@ -339,17 +338,17 @@ export class Together {
   }
 
   // Start over: both people's answers go, and the page is as first opened.
-  reset({ focus = false } = {}) {
+  reset() {
     this.mode = null;
     this.step = "";
     this.first = null;
     this.token = "";
     this.names = ["", ""];
     this.heading.textContent = this.resultsTitle;
-    this.show(...this.offer.map((node) => node.cloneNode(true)));
-    this.panel.hidden = false;
+    this.body.replaceChildren();
+    this.panel.hidden = true;
     this.quiz.form.hidden = false;
     this.quiz.setButtonText(null);
-    if (focus) this.body.querySelector("button")?.focus();
+    this.showOffer(true);
   }
 }
