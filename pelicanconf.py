@@ -32,7 +32,7 @@ THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "build_report",
-    "pelican.plugins.sitemap",
+    "sitemap_xml",
     "reading",
     "links",
     "pelican.plugins.assessments",
@@ -77,6 +77,8 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# Read by plugins/sitemap_xml (the setting pelican-sitemap reads): pages without a
+# date get no lastmod rather than the build time, so identical sources build identically.
 SITEMAP = {
     "format": "xml",
     "exclude": [r"^404\.html$", r"^robots\.txt$", r"^tags/"],
