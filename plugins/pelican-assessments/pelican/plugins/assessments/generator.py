@@ -21,8 +21,8 @@ from .contract import browser_contract
 from .package import build_package
 from .problems import AuthorProblem, report
 from .source import SourceError, read_source
-from .stale import remove_stale_pages
-from .static import write_static_files
+from .stale import remove_stale_files, remove_stale_folders, remove_stale_pages
+from .static import static_names, write_static_files
 
 log = logging.getLogger("assessments")
 
@@ -129,8 +129,16 @@ class AssessmentGenerator(Generator):
             self.settings["ASSESSMENT_SAVE_AS"],
             (assessment.slug for assessment in self.assessments),
         )
+        static_dir = Path(self.output_path) / self.settings["ASSESSMENT_STATIC_DIR"]
         if self.quizzes:
-            write_static_files(Path(self.output_path) / self.settings["ASSESSMENT_STATIC_DIR"])
+            write_static_files(static_dir)
+        else:
+            # No package was built (finalize() prunes the folder when one is):
+            # what earlier builds left of the runtime and the scripts goes too.
+            remove_stale_folders(
+                Path(self.output_path) / self.settings["ASSESSMENT_RUNTIME_DIR"], keep=()
+            )
+            remove_stale_files(static_dir, static_names())
         for assessment in self.assessments:
             writer.write_file(
                 assessment.save_as,
