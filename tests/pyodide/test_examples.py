@@ -15,7 +15,8 @@ from ruamel.yaml import YAML
 from tests.conftest import ROOT, Build, build_site
 from tests.pyodide.engines import built_wheel, in_cpython, in_pyodide
 
-FIXTURES = ROOT / "tests" / "assessments" / "fixtures"
+# Not in tests/assessments/fixtures: those fail the build's own checks; this one passes them.
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def example_names() -> list[tuple[str, str]]:
