@@ -32,7 +32,7 @@ THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "build_report",
-    "pelican.plugins.sitemap",
+    "sitemap_xml",
     "reading",
     "links",
     "pelican.plugins.assessments",
@@ -41,6 +41,13 @@ PLUGINS = [
 ]
 # Build caches: .cache/assessments (the assessments plugin) and .cache/templates.
 CACHE_PATH = ".cache"
+# The build owns its output: what an earlier build wrote and this one does not
+# (a deleted guide's page, a renamed file) is gone, so no stale page is served
+# or precached by the service worker. py/ is kept: the assessments plugin
+# prunes it to this build's runtime and package folders itself, and reuses the
+# 13 MB runtime folder when it is unchanged instead of copying it again.
+DELETE_OUTPUT_DIRECTORY = True
+OUTPUT_RETENTION = ["py"]
 
 # Clean URLs: /guides/what-connection-is/ rather than .html files.
 ARTICLE_URL = "{category}/{slug}/"
@@ -77,6 +84,8 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# Read by plugins/sitemap_xml (the setting pelican-sitemap reads): pages without a
+# date get no lastmod rather than the build time, so identical sources build identically.
 SITEMAP = {
     "format": "xml",
     "exclude": [r"^404\.html$", r"^robots\.txt$", r"^tags/"],

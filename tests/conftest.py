@@ -40,10 +40,12 @@ def build_site(
     siteurl: str = SITEURL,
     extra: dict[str, str] | None = None,
     timeout: float | None = None,
+    environment: dict[str, str] | None = None,
 ) -> Build:
     """Run the build command as an author would, in a subprocess, and keep its log.
-    With a `timeout` (seconds), a build that hangs fails the test instead."""
-    env = {**os.environ, "SITEURL": siteurl, "COLUMNS": "1000"}
+    With a `timeout` (seconds), a build that hangs fails the test instead;
+    `environment` adds to (or overrides) the build's environment variables."""
+    env = {**os.environ, "SITEURL": siteurl, "COLUMNS": "1000", **(environment or {})}
     command = [
         sys.executable,
         "-m",

@@ -37,6 +37,66 @@ def modules(cases_json: str, worker_module: str) -> str:
     return json.dumps(sorted(sys.modules))
 
 
+def examples(worker_module: str) -> str:
+    """Every author's examples (as the package ships them, in the compiled
+    definitions) scored through the package's own engine and authors'
+    modules, with the standard library this interpreter has (under Pyodide:
+    the one the site ships). One outcome per example, in order: the result
+    or the reader's error and, where the author's module failed, its file
+    and line. (The build checked these results against the examples'
+    expectations under CPython: the same outcomes here are the same verdict.)"""
+    package = worker_module.rpartition(".")[0]
+    engine = importlib.import_module(package)
+    compiled = importlib.import_module(f"{package}._compiled")
+    failures: list[dict] = []
+    scorers = {}
+    for slug, name in compiled.SCORERS.items():
+        try:
+            module = importlib.import_module(f"{package}.authored.{name}")
+        except BaseException as error:  # SystemExit too: one author's fault, reported
+            failures.append({"assessment": slug, **_where(error, "on import")})
+
+            # As in the browser (which imports it when first needed): refused.
+            def broken(answers, result, error=error):
+                raise RuntimeError("the scoring module could not be imported") from error
+
+            scorers[slug] = broken
+            continue
+
+        def scorer(answers, result, score=module.score, slug=slug):
+            try:
+                return score(answers, result)
+            except Exception as error:  # recorded, then refused as the browser would
+                failures.append({"assessment": slug, **_where(error, "while scoring")})
+                raise
+
+        scorers[slug] = scorer
+    scoring = engine.Engine(compiled.DEFINITIONS, scorers)
+    outcomes = []
+    for slug, definition in sorted(compiled.DEFINITIONS.items()):
+        for example in definition.get("examples") or ():
+            outcome = {"assessment": slug, "example": example["name"]}
+            try:
+                outcome["result"] = scoring.score(slug, example["answers"])
+            except engine.AnswerError as error:
+                outcome["error"] = str(error)
+            outcomes.append(outcome)
+    return json.dumps({"outcomes": outcomes, "failures": failures}, sort_keys=True)
+
+
+def _where(error, doing):
+    """The author's file and line where `error` was raised (the innermost
+    frame in the package's authored modules), and what it was."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if "/authored/" in f.filename]
+    return {
+        "file": frames[-1].filename if frames else None,
+        "line": frames[-1].lineno if frames else None,
+        "error": f"{doing}: {type(error).__name__}: {error}",
+    }
+
+
 def catalog(worker_module: str) -> str:
     engine = importlib.import_module(worker_module.rpartition(".")[0])
     return json.dumps(engine.catalog(), sort_keys=True)
@@ -45,7 +105,8 @@ def catalog(worker_module: str) -> str:
 if __name__ == "__main__":
     import sys
 
-    # Usage: python -S runner.py WHEEL MODULE (run CASES.json | modules CASES.json | catalog)
+    # Usage: python -S runner.py WHEEL MODULE
+    #   (run CASES.json | modules CASES.json | examples | catalog)
     # -S keeps the project's own (editable) plugin off sys.path: only the wheel counts.
     sys.path.insert(0, sys.argv[1])
     if sys.argv[3] in ("run", "modules"):
@@ -53,4 +114,4 @@ if __name__ == "__main__":
             mode = run if sys.argv[3] == "run" else modules
             sys.stdout.write(mode(cases.read(), sys.argv[2]))
     else:
-        sys.stdout.write(catalog(sys.argv[2]))
+        sys.stdout.write({"examples": examples, "catalog": catalog}[sys.argv[3]](sys.argv[2]))

@@ -167,7 +167,7 @@ def test_builds_with_different_plugins_share_one_cache(tmp_path: Path) -> None:
     site compile the same templates to different code; sharing a cache
     folder in either order must leave both builds intact."""
     cache = tmp_path / "templates"
-    plain_plugins = '["pelican.plugins.sitemap", "reading", "links", "site_assets", '
+    plain_plugins = '["sitemap_xml", "reading", "links", "site_assets", '
     plain_plugins += '"template_cache"]'
     settings = {"TEMPLATE_CACHE_DIR": f'"{cache}"'}
     plain = build_site(tmp_path / "plain", extra={**settings, "PLUGINS": plain_plugins})

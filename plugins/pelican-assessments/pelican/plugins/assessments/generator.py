@@ -13,16 +13,17 @@ from pelican.generators import Generator
 
 from .across_files import Loaded, is_source, shared_ids, slug_collisions, unread_files
 from .author_module import scorer_path_of
-from .cache import cache_folder, cached_value, installed_version, key_of
+from .cache import cache_folder, cached_value, code_of, installed_version, key_of
 from .checked import checked
 from .compile import compile_definition, markdown_texts
 from .content import Assessment
 from .contract import browser_contract
 from .package import build_package
 from .problems import AuthorProblem, report
+from .sanitize import safe_html
 from .source import SourceError, read_source
-from .stale import remove_stale_pages
-from .static import write_static_files
+from .stale import remove_stale_files, remove_stale_folders, remove_stale_pages
+from .static import static_names, write_static_files
 
 log = logging.getLogger("assessments")
 
@@ -129,8 +130,16 @@ class AssessmentGenerator(Generator):
             self.settings["ASSESSMENT_SAVE_AS"],
             (assessment.slug for assessment in self.assessments),
         )
+        static_dir = Path(self.output_path) / self.settings["ASSESSMENT_STATIC_DIR"]
         if self.quizzes:
-            write_static_files(Path(self.output_path) / self.settings["ASSESSMENT_STATIC_DIR"])
+            write_static_files(static_dir)
+        else:
+            # No package was built (finalize() prunes the folder when one is):
+            # what earlier builds left of the runtime and the scripts goes too.
+            remove_stale_folders(
+                Path(self.output_path) / self.settings["ASSESSMENT_RUNTIME_DIR"], keep=()
+            )
+            remove_stale_files(static_dir, static_names())
         for assessment in self.assessments:
             writer.write_file(
                 assessment.save_as,
@@ -207,7 +216,16 @@ class AssessmentGenerator(Generator):
         are the same: rendering is most of what a rebuild of unchanged
         assessments would otherwise cost."""
         texts = sorted(set(markdown_texts(data)))
-        key = key_of([*texts, repr(self.settings["MARKDOWN"]), installed_version("markdown")])
+        key = key_of(
+            [
+                *texts,
+                repr(self.settings["MARKDOWN"]),
+                installed_version("markdown"),
+                # A change to what is allowed must not serve HTML cleaned by the old rules.
+                installed_version("nh3"),
+                code_of("sanitize"),
+            ]
+        )
         return cached_value(
             cache_folder(self.settings),
             "markdown",
@@ -224,7 +242,8 @@ class AssessmentGenerator(Generator):
                 extension_configs=config.get("extension_configs", {}),
                 output_format=config.get("output_format", "html5"),
             )
-        return self._markdown_converter.reset().convert(text)
+        # Raw HTML and attr_list attributes are the author's, not Markdown's: cleaned here.
+        return safe_html(self._markdown_converter.reset().convert(text))
 
     def _display_path(self, path: Path) -> str:
         try:

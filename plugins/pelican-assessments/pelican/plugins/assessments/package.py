@@ -36,6 +36,7 @@ from .contract import (
 from .reproducible import fixed_source_date, normalise_zip, sha256_of, zip_entry
 from .runtime import Runtime
 from .settings import SETTINGS
+from .stale import remove_stale_folders
 
 log = logging.getLogger("assessments")
 
@@ -91,10 +92,9 @@ def build_package(
         write_package(definitions, scorer_files, runtime, package_staging, compile_bytecode, cache)
         package_dir = folder_name(PACKAGE_KIND, digests_of(package_staging))
         publish(package_staging, root / package_dir)
-    for kind, current in ((RUNTIME_KIND, runtime_dir), (PACKAGE_KIND, package_dir)):
-        for old in root.glob(f"{kind}-*"):
-            if old.name != current:
-                shutil.rmtree(old)
+    # Older runtime and package folders (and anything else in the folder)
+    # would stay beside these, and a service worker would precache them.
+    remove_stale_folders(root, (runtime_dir, package_dir))
     prefix = settings["ASSESSMENT_RUNTIME_DIR"].strip("/")
     # What a reader downloads, file by file, so that the page can say how much
     # before it starts and count progress against it.

@@ -11,8 +11,12 @@ STATIC = Path(__file__).resolve().parent / "static"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
+def static_names() -> list[str]:
+    """The names of the browser's files, as written into the target folder."""
+    return sorted(source.name for source in STATIC.iterdir() if source.is_file())
+
+
 def write_static_files(target: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
-    for source in sorted(STATIC.iterdir()):
-        if source.is_file():
-            shutil.copyfile(source, target / source.name)
+    for name in static_names():
+        shutil.copyfile(STATIC / name, target / name)
