@@ -86,10 +86,15 @@ class Scoring {
     // A blob: worker inherits this page's Content-Security-Policy; a worker
     // loaded from a URL would run with no policy at all on GitHub Pages.
     const bootstrap = new Blob([`import ${JSON.stringify(workerUrl)};`], { type: "text/javascript" });
-    this.worker = new Worker(policy.createScriptURL(URL.createObjectURL(bootstrap)), {
-      type: "module",
-      name: "scoring",
-    });
+    try {
+      this.worker = new Worker(policy.createScriptURL(URL.createObjectURL(bootstrap)), {
+        type: "module",
+        name: "scoring",
+      });
+    } catch {
+      this.fail("The scoring engine could not be loaded."); // refused by the browser or the page's policy
+      return;
+    }
     this.worker.postMessage({ type: "init", payload: this.contract });
     this.progress = { received: 0, total: this.total, samples: [], since: performance.now() };
     this.setState("loading");
