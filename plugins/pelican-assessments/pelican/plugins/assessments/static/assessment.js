@@ -287,8 +287,12 @@ class Quiz {
   answerOf(question) {
     const reads = question.dataset.reads;
     if (reads === "whole-number") {
-      const raw = question.querySelector("input").value.trim();
-      if (raw === "") return undefined;
+      const input = question.querySelector("input");
+      const raw = input.value.trim();
+      // A box showing what the browser cannot read as a number (hundreds of
+      // digits, letters where a browser lets them in) has no value: it is
+      // still an answer, for the engine to explain, not one left out.
+      if (raw === "") return input.validity.badInput ? "not a number" : undefined;
       return /^-?\d+$/.test(raw) ? Number(raw) : raw; // the engine explains a non-whole number
     }
     if (reads === "choices") {
