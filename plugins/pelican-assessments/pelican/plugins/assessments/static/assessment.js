@@ -352,10 +352,15 @@ class Quiz {
     if (state === "failed" && (this.waiting || this.form.contains(document.activeElement))) {
       this.waiting = false;
       this.setBusy(false);
-      this.showAlert(`Your results could not be worked out. ${reason ? reason + " " : ""}Your answers are still here.`, {
+      this.showAlert(`Your results could not be worked out. ${reason ? reason + " " : ""}${this.answersKept()}`, {
         retry: true,
       });
     }
+  }
+
+  // Said only of a form that holds answers: never over one just cleared.
+  answersKept() {
+    return this.questions.some((q) => this.isAnswered(q)) ? "Your answers are still here." : "";
   }
 
   showAlert(message, { retry = false, links = [] } = {}) {
@@ -419,7 +424,7 @@ class Quiz {
     this.setBusy(false);
     if (outcome.cancelled) return; // the reader started over meanwhile
     if (outcome.error) {
-      this.showAlert(`${outcome.error} Your answers are still here.`);
+      this.showAlert(`${outcome.error} ${this.answersKept()}`);
       return;
     }
     renderResults(this, outcome.result);
