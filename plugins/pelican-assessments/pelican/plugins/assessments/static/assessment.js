@@ -46,6 +46,19 @@ function timeLeft(progress) {
 
 // ---- the page's one scoring worker -----------------------------------------
 
+// The blob: worker's own script: it imports the scoring worker dynamically.
+// Firefox sends a blob: worker's static imports past the service worker (so
+// offline the worker could not start), its dynamic imports and fetches through
+// it. Messages that arrive before the import is in are kept and handed over.
+function workerBootstrap(url) {
+  return `const early = [];
+self.onmessage = (event) => early.push(event);
+import(${JSON.stringify(url)}).then(
+  () => { for (const event of early.splice(0)) self.onmessage(event); },
+  () => postMessage({ type: "stage", stage: "failed", detail: "Part of the scoring engine could not be downloaded." }),
+);`;
+}
+
 class Scoring {
   // `contract`: what the build wrote for the browser (contract.py), its URLs
   // made absolute.
@@ -85,7 +98,7 @@ class Scoring {
     const workerUrl = new URL("scoring-worker.js", import.meta.url).href;
     // A blob: worker inherits this page's Content-Security-Policy; a worker
     // loaded from a URL would run with no policy at all on GitHub Pages.
-    const bootstrap = new Blob([`import ${JSON.stringify(workerUrl)};`], { type: "text/javascript" });
+    const bootstrap = new Blob([workerBootstrap(workerUrl)], { type: "text/javascript" });
     try {
       this.worker = new Worker(policy.createScriptURL(URL.createObjectURL(bootstrap)), {
         type: "module",
