@@ -84,13 +84,17 @@ def test_a_runtime_that_does_not_compile_fails_at_once_with_the_answers_kept(
     print(f"{damage} wasm: failed after {seconds:.1f} s")
 
 
-@pytest.mark.parametrize("missing", ["pyodide.mjs", "pyodide.asm.js", "the package"])
+@pytest.mark.parametrize(
+    "missing", ["scoring-worker", "pyodide.mjs", "pyodide.asm.js", "the package"]
+)
 def test_every_load_failure_is_told_in_reader_words(
     page: Page, broken_site: Path, missing: str
 ) -> None:
     if missing == "the package":
         for wheel in package_dir(broken_site).glob("*.whl"):
             wheel.unlink()
+    elif missing == "scoring-worker":
+        static_file(broken_site, missing).unlink()
     else:
         (runtime_dir(broken_site) / missing).unlink()
     with serve(broken_site) as base:
