@@ -7,8 +7,7 @@ DOM as a reader uses it.
 - no request goes to another origin or carries an answer;
 - the real scoring worker, under the page's policy, cannot reach a second
   loopback origin, and without that policy (the control) the same probe can;
-- an assessment visited once works offline (service worker; an expected
-  failure in Firefox, see FIREFOX_OFFLINE);
+- an assessment visited once works offline (service worker);
 - the console stays clean: no policy directive the engine does not know, no
   violation caused by the site's code.
 """
@@ -169,23 +168,17 @@ def test_the_scoring_worker_cannot_reach_another_origin(
         assert reached == []
 
 
-# Found with these tests (Firefox ESR 153 under WebDriver BiDi): once the
-# service worker controls the page, the scoring worker's module import of
-# scoring-worker.js still goes to the network (the server sees it), so offline
-# the worker cannot start ("The scoring engine could not be loaded"). The page,
-# its scripts and the runtime files do come from the service worker.
-FIREFOX_OFFLINE = (
-    "Firefox 153: the blob: scoring worker's import of scoring-worker.js bypasses the "
-    "service worker, so offline the worker cannot start"
-)
+# Found with these tests (Firefox ESR 153 under WebDriver BiDi): Firefox sends
+# a blob: worker's static imports past the service worker (the server saw the
+# scoring worker's `import "scoring-worker.js"`; offline the worker could not
+# start), while its dynamic imports and fetches go through it. The page's
+# bootstrap therefore imports the scoring worker dynamically (assessment.js).
 
 
 def test_an_assessment_visited_once_works_offline(
-    open_session: OpenSession, site: Build, catalog: dict[str, Any], request: pytest.FixtureRequest
+    open_session: OpenSession, site: Build, catalog: dict[str, Any]
 ) -> None:
     session = open_session()
-    if session.engine == "firefox":
-        request.applymarker(pytest.mark.xfail(reason=FIREFOX_OFFLINE, strict=True))
     # Nothing kept by the HTTP cache: what works offline is the service worker's.
     with serve(site.output, options=Options(no_store=True)) as base:
         session.goto(base + "assessments/rope-tally/")

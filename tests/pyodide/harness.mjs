@@ -3,7 +3,7 @@
 // told to ship it whole): a module the cut lacks fails here as it would in a
 // reader's browser.
 // Usage: node harness.mjs PYODIDE_DIR STDLIB_ZIP WHEEL RUNNER MODULE
-//   (run CASES.json | modules CASES.json | examples | catalog)
+//   (run CASES.json | modules CASES.json | replies CASES.json | examples | catalog)
 // (A file, not stdin: Node's readFileSync(0) can fail with EAGAIN on a large pipe.)
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";

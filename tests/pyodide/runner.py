@@ -28,6 +28,12 @@ def run(cases_json: str, worker_module: str) -> str:
     return json.dumps(outcomes, sort_keys=True)
 
 
+def replies(messages_json: str, worker_module: str) -> str:
+    """Raw request strings, as a hostile page could send them, and each reply."""
+    worker = importlib.import_module(worker_module)
+    return json.dumps([json.loads(worker.handle(message)) for message in json.loads(messages_json)])
+
+
 def modules(cases_json: str, worker_module: str) -> str:
     """Every module imported once the cases are scored: what the standard
     library cut must hold."""
@@ -106,12 +112,12 @@ if __name__ == "__main__":
     import sys
 
     # Usage: python -S runner.py WHEEL MODULE
-    #   (run CASES.json | modules CASES.json | examples | catalog)
+    #   (run CASES.json | modules CASES.json | replies CASES.json | examples | catalog)
     # -S keeps the project's own (editable) plugin off sys.path: only the wheel counts.
     sys.path.insert(0, sys.argv[1])
-    if sys.argv[3] in ("run", "modules"):
+    if sys.argv[3] in ("run", "modules", "replies"):
         with open(sys.argv[4], encoding="utf-8") as cases:
-            mode = run if sys.argv[3] == "run" else modules
+            mode = {"run": run, "modules": modules, "replies": replies}[sys.argv[3]]
             sys.stdout.write(mode(cases.read(), sys.argv[2]))
     else:
         sys.stdout.write({"examples": examples, "catalog": catalog}[sys.argv[3]](sys.argv[2]))

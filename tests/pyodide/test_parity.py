@@ -102,3 +102,20 @@ def test_comparing_and_partner_links_give_identical_replies_in_cpython_and_pyodi
     # every whole token reads back; every cut or changed one is refused
     assert all("result" in o for o in unpacked[0::3])
     assert all("error" in o for i, o in enumerate(unpacked) if i % 3)
+
+
+def test_answers_nested_far_too_deep_get_a_reply_in_pyodide_and_scoring_goes_on(
+    wheel: Path, tmp_path: Path
+) -> None:
+    """Nested far enough, json would overflow the WebAssembly stack (a fatal
+    error for the whole runtime, not a RecursionError): the worker refuses the
+    message first, and the next request is scored as usual."""
+    deep = "[" * 20_000 + "]" * 20_000
+    request = '{"id": 1, "type": "score", "payload": {"assessment": "check-in", "answers": {"now": '
+    then = {"id": 2, "type": "score", "payload": {"assessment": "check-in", "answers": {}}}
+    messages = tmp_path / "messages.json"
+    messages.write_text(json.dumps([request + deep + "}}}", json.dumps(then)]), encoding="utf-8")
+    refused, answered = in_pyodide(wheel, "replies", messages)
+    assert refused == {"id": None, "error": in_cpython(wheel, "replies", messages)[0]["error"]}
+    assert "could not be read" in refused["error"]
+    assert "needs an answer" in answered["error"]

@@ -1,6 +1,7 @@
-"""The browser's files: the page script, the results renderer, the Trusted
-Types policy, the scoring worker and the default stylesheet, copied as they
-are into OUTPUT/ASSESSMENT_STATIC_DIR."""
+"""The browser's files: the page script, the check that tells the reader when
+it cannot load, the results renderer, the Trusted Types policy, the scoring
+worker and the default stylesheet, copied as they are into
+OUTPUT/ASSESSMENT_STATIC_DIR."""
 
 from __future__ import annotations
 

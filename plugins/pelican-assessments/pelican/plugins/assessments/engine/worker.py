@@ -17,6 +17,7 @@ between JavaScript and Python: no proxies to leak or release.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -24,12 +25,33 @@ from . import AnswerError, catalog, compare, pack, score, unpack
 
 UNREADABLE = "The answers could not be read. Please answer the questions again."
 
+# Far deeper than any message the page sends. A message nested deeper is
+# refused before json parses it: json recurses once per level, and under
+# Pyodide a few thousand levels exhaust the WebAssembly stack (a fatal error,
+# not a RecursionError) well before Python's recursion limit.
+MAX_DEPTH = 64
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def nested_too_deep(message_json: str) -> bool:
+    """Whether arrays and objects nest beyond MAX_DEPTH, counted without
+    recursing (brackets inside strings are text)."""
+    depth = 0
+    for bracket in _NOT_BRACKET.sub("", _STRING.sub("", message_json)):
+        depth += 1 if bracket in "[{" else -1
+        if depth > MAX_DEPTH:
+            return True
+    return False
+
 
 def handle(message_json: str) -> str:
     """One request in, one reply out; never raises."""
+    if nested_too_deep(message_json):
+        return json.dumps({"id": None, "error": UNREADABLE})
     try:
         message = json.loads(message_json)
-    except ValueError:
+    except (ValueError, RecursionError):
         return json.dumps({"id": None, "error": UNREADABLE})
     if not isinstance(message, dict):
         return json.dumps({"id": None, "error": UNREADABLE})

@@ -48,6 +48,19 @@ function timeLeft(progress) {
 
 // ---- the page's one scoring worker -----------------------------------------
 
+// The blob: worker's own script: it imports the scoring worker dynamically.
+// Firefox sends a blob: worker's static imports past the service worker (so
+// offline the worker could not start), its dynamic imports and fetches through
+// it. Messages that arrive before the import is in are kept and handed over.
+function workerBootstrap(url) {
+  return `const early = [];
+self.onmessage = (event) => early.push(event);
+import(${JSON.stringify(url)}).then(
+  () => { for (const event of early.splice(0)) self.onmessage(event); },
+  () => postMessage({ type: "stage", stage: "failed", detail: "Part of the scoring engine could not be downloaded." }),
+);`;
+}
+
 class Scoring {
   // `contract`: what the build wrote for the browser (contract.py), its URLs
   // made absolute.
@@ -87,11 +100,16 @@ class Scoring {
     const workerUrl = new URL("scoring-worker.js", import.meta.url).href;
     // A blob: worker inherits this page's Content-Security-Policy; a worker
     // loaded from a URL would run with no policy at all on GitHub Pages.
-    const bootstrap = new Blob([`import ${JSON.stringify(workerUrl)};`], { type: "text/javascript" });
-    this.worker = new Worker(policy.createScriptURL(URL.createObjectURL(bootstrap)), {
-      type: "module",
-      name: "scoring",
-    });
+    const bootstrap = new Blob([workerBootstrap(workerUrl)], { type: "text/javascript" });
+    try {
+      this.worker = new Worker(policy.createScriptURL(URL.createObjectURL(bootstrap)), {
+        type: "module",
+        name: "scoring",
+      });
+    } catch {
+      this.fail("The scoring engine could not be loaded."); // refused by the browser or the page's policy
+      return;
+    }
     this.worker.postMessage({ type: "init", payload: this.contract });
     this.progress = { received: 0, total: this.total, samples: [], since: performance.now() };
     this.setState("loading");
@@ -332,8 +350,12 @@ class Quiz {
   answerOf(question) {
     const reads = question.dataset.reads;
     if (reads === "whole-number") {
-      const raw = question.querySelector("input").value.trim();
-      if (raw === "") return undefined;
+      const input = question.querySelector("input");
+      const raw = input.value.trim();
+      // A box showing what the browser cannot read as a number (hundreds of
+      // digits, letters where a browser lets them in) has no value: it is
+      // still an answer, for the engine to explain, not one left out.
+      if (raw === "") return input.validity.badInput ? "not a number" : undefined;
       return /^-?\d+$/.test(raw) ? Number(raw) : raw; // the engine explains a non-whole number
     }
     if (reads === "choices") {
@@ -393,10 +415,15 @@ class Quiz {
     if (state === "failed" && (this.waiting || this.form.contains(document.activeElement))) {
       this.waiting = false;
       this.setBusy(false);
-      this.showAlert(`Your results could not be worked out. ${reason ? reason + " " : ""}Your answers are still here.`, {
+      this.showAlert(`Your results could not be worked out. ${reason ? reason + " " : ""}${this.answersKept()}`, {
         retry: true,
       });
     }
+  }
+
+  // Said only of a form that holds answers: never over one just cleared.
+  answersKept() {
+    return this.questions.some((q) => this.isAnswered(q)) ? "Your answers are still here." : "";
   }
 
   showAlert(message, { retry = false, links = [] } = {}) {
@@ -471,7 +498,7 @@ class Quiz {
     this.setBusy(false);
     if (outcome.cancelled) return; // the reader started over meanwhile
     if (outcome.error) {
-      this.showAlert(`${outcome.error} Your answers are still here.`);
+      this.showAlert(`${outcome.error} ${this.answersKept()}`);
       return;
     }
     if (together) {

@@ -18,6 +18,12 @@ const EMPTY_MODULE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
 
 let handle = null;
 
+// A failure the reader is told of in these words; any other error (a raw
+// import error with its URL, a Python traceback) is told as STARTUP_FAILED.
+class ReaderError extends Error {}
+const DOWNLOAD_FAILED = "Part of the scoring engine could not be downloaded.";
+const STARTUP_FAILED = "The scoring engine could not be started.";
+
 // Rejects when a runtime file cannot be had; otherwise never settles.
 async function runtimeMissing(urls) {
   const answers = await Promise.all(
@@ -25,8 +31,27 @@ async function runtimeMissing(urls) {
       fetch(url, { method: "HEAD" }).then((response) => response.ok, () => false),
     ),
   );
-  if (answers.includes(false)) throw new Error("Part of the scoring engine could not be downloaded.");
+  if (answers.includes(false)) throw new ReaderError(DOWNLOAD_FAILED);
   return new Promise(() => {});
+}
+
+// Rejects when the runtime's wasm fails to compile (a truncated or corrupted
+// file): Emscripten then aborts and loadPyodide never settles, yet the
+// compile error itself comes at once. Otherwise never settles.
+function wasmUncompiled() {
+  return new Promise((_, reject) => {
+    for (const name of ["instantiateStreaming", "instantiate", "compileStreaming", "compile"]) {
+      const original = WebAssembly[name];
+      if (typeof original !== "function") continue;
+      WebAssembly[name] = function (...args) {
+        const result = original.apply(this, args);
+        result.catch((error) => {
+          if (error instanceof WebAssembly.CompileError) reject(new ReaderError(DOWNLOAD_FAILED));
+        });
+        return result;
+      };
+    }
+  });
 }
 
 function stage(name, detail = "") {
@@ -88,12 +113,12 @@ async function start(contract) {
   const { runtime, package: packageUrl } = contract;
   stage("loading", "runtime");
   if (typeof WebAssembly !== "object") {
-    throw new Error("This browser cannot run WebAssembly.");
+    throw new ReaderError("This browser cannot run WebAssembly.");
   }
   try {
     new WebAssembly.Module(EMPTY_MODULE);
   } catch {
-    throw new Error("This page's security settings do not allow the scoring engine to run.");
+    throw new ReaderError("This page's security settings do not allow the scoring engine to run.");
   }
   // loadPyodide never settles when a runtime file is missing (it logs and
   // waits), so the same files are checked alongside it and a missing one fails fast.
@@ -103,10 +128,13 @@ async function start(contract) {
   const sizes = contract.sizes || {};
   const stdLibURL = runtime + contract.stdlib;
   if (contract.stdlib.endsWith(".gz") && typeof DecompressionStream !== "function") {
-    throw new Error("This browser is too old to run the scoring engine; a recent version of any major browser will.");
+    throw new ReaderError("This browser is too old to run the scoring engine; a recent version of any major browser will.");
   }
   const imported = countDownloads(sizes, new Set(contract.stdlib.endsWith(".gz") ? [stdLibURL] : []));
-  const { loadPyodide } = await import(runtime + contract.runtimeModule);
+  const uncompiled = wasmUncompiled();
+  const { loadPyodide } = await import(runtime + contract.runtimeModule).catch(() => {
+    throw new ReaderError(DOWNLOAD_FAILED);
+  });
   imported(sizes[contract.runtimeModule] || 0);
   // The script Pyodide imports itself, imported here at the same time (a
   // module is fetched once, whoever imports it first) to learn when it is in.
@@ -123,13 +151,14 @@ async function start(contract) {
       stdLibURL,
       fullStdLib: false,
       packages: [contract.distribution],
-    }).catch(() => Promise.reject(new Error("The scoring engine could not be started."))),
+    }).catch(() => Promise.reject(new ReaderError(STARTUP_FAILED))),
     runtimeMissing([...contract.runtimeFiles.map((name) => runtime + name), lockFileURL]),
+    uncompiled,
   ]);
   await scriptLoaded;
   // A wheel that fails its sha256 check is logged, not thrown: check explicitly.
   if (!pyodide.loadedPackages[contract.distribution]) {
-    throw new Error("The scoring package could not be loaded or did not pass its integrity check.");
+    throw new ReaderError("The scoring package could not be loaded or did not pass its integrity check.");
   }
   stage("loading", "package");
   const module = pyodide.pyimport(contract.module);
@@ -148,7 +177,8 @@ self.onmessage = async ({ data }) => {
       ready = start(message.payload).then(
         () => true,
         (error) => {
-          stage("failed", String(error && error.message ? error.message : error));
+          if (!(error instanceof ReaderError)) console.error(error);
+          stage("failed", error instanceof ReaderError ? error.message : STARTUP_FAILED);
           return false;
         },
       );
@@ -160,7 +190,9 @@ self.onmessage = async ({ data }) => {
     return;
   }
   try {
-    postMessage(JSON.parse(handle(JSON.stringify(message))));
+    const reply = JSON.parse(handle(JSON.stringify(message)));
+    reply.id ??= message.id; // a request Python could not read is still answered to its sender
+    postMessage(reply);
   } catch {
     // Never a traceback for the reader; AnswerError is handled in Python.
     postMessage({ id: message.id, error: "Something went wrong while scoring. Your answers are still here." });

@@ -58,9 +58,11 @@ def test_a_page_with_a_form_has_the_strict_policy_first_in_its_head(site: Built,
 @pytest.mark.parametrize("page", ["assessments/mood/index.html", "hello.html"])
 def test_the_form_names_a_runtime_and_package_that_the_build_wrote(site: Built, page: str) -> None:
     tags = Tags(site.page(page))
-    (script,) = {attrs["src"] for attrs in tags.all("script")}
-    script_folder = (site.output / page).parent / Path(script).parent
-    assert (script_folder / "assessment.js").is_file()
+    # The page script, and the check beside it that tells the reader when it cannot load.
+    scripts = sorted({attrs["src"] for attrs in tags.all("script")})
+    assert [Path(src).name for src in scripts] == ["assessment.js", "boot.js"]
+    script_folder = (site.output / page).parent / Path(scripts[0]).parent
+    assert (script_folder / "assessment.js").is_file() and (script_folder / "boot.js").is_file()
     contract = contract_of(tags)
     runtime = (script_folder / str(contract["runtime"])).resolve()
     package = (script_folder / str(contract["package"])).resolve()
