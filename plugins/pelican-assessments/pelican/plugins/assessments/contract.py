@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from .sanitize import allowed_html
+
 # The wheel that carries the engine, every definition and the authors' modules.
 DISTRIBUTION = "site-assessments"
 # Its import name in the browser (the engine's subpackage, renamed: the
@@ -72,4 +74,7 @@ def browser_contract(layout: Layout, static_dir: str) -> dict[str, Any]:
         # Bytes on the wire, gzipped as static hosts send them: the cost a
         # reader is told (the counter above reads decoded bytes).
         "wireSizes": dict(layout.wire_sizes),
+        # What HTML the page may insert (sanitize.py): results carry the
+        # build's HTML, and an author's module could put any text in a result.
+        "html": allowed_html(),
     }

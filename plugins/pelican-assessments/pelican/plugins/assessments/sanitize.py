@@ -44,6 +44,16 @@ ATTRIBUTES = {
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
+def allowed_html() -> dict[str, object]:
+    """The same allow-list for the browser (the contract's "html"): the page's
+    Trusted Types policy cleans every HTML string by it before it is used."""
+    return {
+        "tags": sorted(TAGS),
+        "attributes": {tag: sorted(names) for tag, names in sorted(ATTRIBUTES.items())},
+        "schemes": sorted(URL_SCHEMES),
+    }
+
+
 def safe_html(html: str) -> str:
     """`html` (a Markdown field, rendered) with only TAGS and ATTRIBUTES left."""
     return nh3.clean(

@@ -14,13 +14,55 @@ export const serviceWorkerUrl = serviceWorker ? new URL(serviceWorker, siteRootU
 
 // Trusted Types: the page's policy lets only this named policy create script
 // URLs and HTML. The HTML comes from the site's own compiled package (authors'
-// Markdown rendered at build time), never from the reader.
+// Markdown rendered and cleaned at build time), never from the reader; an
+// author's scoring module could still put any text in a result, so every
+// string is cleaned again here by the build's own allow-list (contract.html):
+// parsed into an inert template, where nothing runs or loads, and anything
+// not allowed removed before the HTML is used.
+const ALWAYS_DROPPED = new Set(["script", "style", "template", "iframe", "object", "embed", "svg", "math", "noscript", "textarea", "title"]);
+
+function allowedUrl(value, schemes) {
+  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(value);
+  return !scheme || schemes.includes(scheme[1].toLowerCase());
+}
+
+export function cleanHtml(root, allowed) {
+  const attributes = allowed.attributes;
+  for (const node of [...root.querySelectorAll("*")]) {
+    const tag = node.localName;
+    if (!allowed.tags.includes(tag)) {
+      if (ALWAYS_DROPPED.has(tag)) node.remove();
+      else node.replaceWith(...node.childNodes); // the tag goes, its text stays
+      continue;
+    }
+    for (const { name, value } of [...node.attributes]) {
+      const known = (attributes["*"] || []).includes(name) || (attributes[tag] || []).includes(name);
+      const url = name === "href" || name === "src";
+      if (!known || (url && !allowedUrl(value, allowed.schemes))) node.removeAttribute(name);
+    }
+  }
+}
+
+let parsing = false; // while a string is parsed into the inert template below
+function cleaned(html, parse) {
+  const template = document.createElement("template");
+  parsing = true;
+  try {
+    template.innerHTML = parse(html);
+  } finally {
+    parsing = false;
+  }
+  cleanHtml(template.content, contract.html);
+  return template.innerHTML;
+}
+
 export const policy = window.trustedTypes && contract
   ? window.trustedTypes.createPolicy(contract.trustedTypesPolicy, {
       createScriptURL: (url) => {
         if (url.startsWith("blob:") || url === serviceWorkerUrl) return url;
         throw new TypeError("Only the scoring worker and the site's service worker may start.");
       },
-      createHTML: (html) => html,
+      // Raw only into the inert template; cleaned everywhere else.
+      createHTML: (html) => (parsing ? html : cleaned(html, (raw) => policy.createHTML(raw))),
     })
-  : { createScriptURL: (url) => url, createHTML: (html) => html };
+  : { createScriptURL: (url) => url, createHTML: (html) => (contract ? cleaned(html, (raw) => raw) : html) };
