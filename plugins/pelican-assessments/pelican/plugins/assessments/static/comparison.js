@@ -33,7 +33,7 @@ function names(list) {
 function comparisonHeadline(comparison, both) {
   const scored = comparison.dimensions.filter((d) => d.difference !== null);
   if (comparison.differ.length) {
-    return `${both} see ${titleOf(comparison, comparison.differ[0])} most differently.`;
+    return `Where you differ most: ${titleOf(comparison, comparison.differ[0])}.`;
   }
   if (scored.length) return `${both} answered alike on every area.`;
   const differing = comparison.choices.filter((choice) => !choice.same).length;
