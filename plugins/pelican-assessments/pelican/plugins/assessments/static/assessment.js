@@ -79,6 +79,7 @@ class Scoring {
     this.total = sum(contract.sizes);
     this.wireTotal = sum(contract.wireSizes) || this.total; // what the reader is told it costs
     this.progress = null; // {received, total, samples} while downloading
+    this.loadedBefore = false; // whether this page has had the engine ready once
   }
 
   onChange(listener) {
@@ -128,6 +129,7 @@ class Scoring {
       if (data.type === "stage") {
         if (data.stage === "ready") {
           clearTimeout(this.timer);
+          this.loadedBefore = true;
           this.setState("ready");
         } else if (data.stage === "failed") {
           this.fail(data.detail);
@@ -337,7 +339,9 @@ class Quiz {
     if (progress.received >= progress.total) return "Downloaded. Starting…";
     // Whole tenths: a screen reader hears about ten updates, not hundreds.
     const tenths = Math.floor((progress.received / progress.total) * 10) * 10;
-    const what = `Downloading the private scoring engine (${megabytes(this.scoring.wireTotal)}, once): ${tenths}%`;
+    // "once": true the first time; a restart after Start over reads the browser's cache.
+    const size = this.scoring.loadedBefore ? "" : ` (${megabytes(this.scoring.wireTotal)}, once)`;
+    const what = `${this.scoring.loadedBefore ? "Loading" : "Downloading"} the private scoring engine${size}: ${tenths}%`;
     return this.waiting ? `${what}${timeLeft(progress)}. Your results appear as soon as it is in.` : `${what}.`;
   }
 

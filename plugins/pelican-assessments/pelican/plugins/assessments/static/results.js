@@ -338,7 +338,7 @@ export function confirmStartOver(quiz, button) {
   const row = button.closest(".results__actions");
   if (row.querySelector("[data-role=confirm]")) return;
   const confirm = element("div", { class: "results__confirm", "data-role": "confirm", role: "group", "aria-label": "Start over?" },
-    element("p", { text: "This clears all your answers and results on this page." }),
+    element("p", { text: "This clears the answers above and their results." }),
     element("button", { type: "button", class: "button", "data-action": "confirm-restart", text: "Clear my answers" }),
     element("button", { type: "button", class: "button button--quiet", "data-action": "keep", text: "Keep them" }));
   row.after(confirm);
