@@ -9,7 +9,8 @@ DOM as a reader uses it.
   loopback origin, and without that policy (the control) the same probe can;
 - an assessment visited once works offline (service worker);
 - the console stays clean: no policy directive the engine does not know, no
-  violation caused by the site's code.
+  violation caused by the site's code;
+- two people compare by a link locked with a word (Web Crypto in each engine).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from tests.browser.engines import Session, poll, webkit_console
 from tests.browser.origins import origin_of
 from tests.browser.serve import Options, Received, serve, without_policy
 from tests.conftest import Build, assessment_slugs
-from tests.pyodide.engines import runtime_dir
+from tests.pyodide.engines import built_wheel, in_cpython, runtime_dir
 from tests.website.pages import html_pages
 
 OpenSession = Callable[[], Session]
@@ -279,3 +280,56 @@ def test_the_console_stays_clean(
         assert refusals.count(FIREFOX_PYODIDE_LINE) <= len(pyodide), refusals
         refusals = [line for line in refusals if line != FIREFOX_PYODIDE_LINE]
     assert refusals == [], console
+
+
+# The comparison's table twin (area, both scores, difference) and its prompts.
+COMPARISON = """
+(() => ({
+  table: [...document.querySelectorAll("[data-role=comparison-table] tbody tr")].map((row) =>
+    [row.dataset.dimension, ...[...row.cells].slice(1).map((cell) => cell.textContent)]),
+  prompts: [...document.querySelectorAll("[data-prompt]")].map((e) => e.dataset.prompt),
+}))()
+"""
+
+
+def test_two_people_compare_by_a_locked_link(
+    open_session: OpenSession,
+    site: Build,
+    site_url: str,
+    catalog: dict[str, Any],
+    tmp_path: Path,
+) -> None:
+    """Taking it together across two fresh profiles: Web Crypto locks and
+    unlocks the link, the fragment is gone once read, and the comparison is
+    CPython's."""
+    questions = catalog["check-in"]["questions"]
+    first, second = reader_answers(questions, seed=3), reader_answers(questions, seed=4)
+    sender = open_session()
+    sender.goto(f"{site_url}assessments/check-in/")
+    take(sender, FORM, questions, first)
+    sender.click("[data-action=together-link]")
+    sender.fill("[data-role=together-lock]", "blue moon")
+    sender.click("[data-action=together-make-link]")
+    sender.wait_for("[data-role=together-link]")
+    link = sender.evaluate("document.querySelector('[data-role=together-link]').value")
+    assert link.split("#together=")[1].split(".")[2] == "k"
+
+    partner = open_session()
+    partner.goto(link)
+    partner.wait_for("[data-role=together-word]")
+    partner.fill("[data-role=together-word]", "blue moon")
+    partner.click("[data-action=together-unlock]")
+    partner.wait_for("[data-name='1']")
+    assert partner.evaluate("location.hash") == ""
+    take(partner, FORM, questions, second)
+    shown = partner.evaluate(COMPARISON)
+    cases = tmp_path / "compare.json"
+    payload = {"assessment": "check-in", "answers": [first, second]}
+    cases.write_text(json.dumps([{"type": "compare", "payload": payload}]))
+    (outcome,) = in_cpython(built_wheel(site.output), "run", cases)
+    expected = outcome["result"]
+    both = [d for d in expected["dimensions"] if d["difference"] is not None]
+    assert shown == {
+        "table": [[d["id"], *map(str, d["scores"]), str(d["difference"])] for d in both],
+        "prompts": [p["about"] for p in expected["prompts"]],
+    }, partner.engine
