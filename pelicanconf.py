@@ -141,6 +141,8 @@ SERVICE_WORKER = True
 # requests, hence 'self' beside blob: in worker-src. Trusted Types guard the
 # places a page script creates a worker URL or inserts result HTML.
 ASSESSMENT_TRUSTED_TYPES_POLICY = "closer"
+# Above a self-check inside a guide, in the site's one name for them (README).
+ASSESSMENT_EMBED_LABEL = "A private self-check"
 ASSESSMENT_CSP = (
     CSP_BASE + "; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; "
     "connect-src 'self'; require-trusted-types-for 'script'; trusted-types {policy}"

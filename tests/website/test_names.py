@@ -8,7 +8,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, Build, assessment_slugs
+from tests.conftest import Build, assessment_slugs
 from tests.website.pages import html_pages
 
 NAME = "Self-checks"
@@ -70,14 +70,3 @@ def test_no_page_calls_them_by_another_name(site: Build) -> None:
         for text in said:
             found += [(page.path, m.group(0)) for m in OTHER_NAMES.finditer(text)]
     assert found == []
-
-
-def test_the_sites_embed_template_is_the_plugins_but_for_the_name() -> None:
-    """The theme keeps its own copy only to say "self-check": any other change
-    to the plugin's template must reach the site too."""
-    plugin = ROOT / "plugins/pelican-assessments/pelican/plugins/assessments/templates"
-    theirs = (plugin / "_embedded_quiz.html").read_text(encoding="utf-8")
-    ours = (ROOT / "theme/templates/_embedded_quiz.html").read_text(encoding="utf-8")
-    ours_without_note = ours.split("#}\n", 1)[1]
-    assert ours_without_note == theirs.replace("'A private check-in'", "'A private self-check'")
-    assert ours_without_note != theirs

@@ -51,6 +51,12 @@ SETTINGS: dict[str, Setting] = {
     "ASSESSMENT_INDEX_SAVE_AS": Setting(
         "assessments/index.html", str, "Where the list is written; '' writes none."
     ),
+    "ASSESSMENT_EMBED_LABEL": Setting(
+        "A private check-in",
+        str,
+        "The small heading above an assessment embedded in a page, in the site's own word "
+        "for assessments (a knowledge check's says 'Check your understanding').",
+    ),
     "ASSESSMENT_RUNTIME_DIR": Setting(
         "py", str, "Output folder for the Pyodide runtime, the lockfile and the package."
     ),

@@ -9,7 +9,9 @@ import {
   optionLabel,
   printLine,
   questionText,
+  resultActions,
   scoreBar,
+  showResults,
   useDisplayOf,
   withSiteLinks,
 } from "./results.js";
@@ -168,14 +170,7 @@ export function renderComparison(quiz, comparison, { labels, both, mode }) {
     ...[renderChart(quiz, p, comparison, labels), renderPrompts(p, comparison), renderAgreement(p, comparison),
       renderNeeds(p, comparison, labels), renderChoices(quiz, p, comparison, labels),
       renderEach(quiz, p, comparison, labels)].filter(Boolean),
-    element("div", { class: "button-row results__actions" },
-      element("button", { type: "button", class: "button", "data-action": "print", text: "Print or save as PDF" }),
-      element("button", { type: "button", class: "button button--quiet", "data-action": "restart", text: "Start over" })),
+    resultActions(),
   );
-  quiz.results.classList.remove("results--stale");
-  quiz.results.hidden = false;
-  quiz.container.classList.add("has-results");
-  document.body.classList.add("has-results");
-  heading.focus({ preventScroll: true });
-  heading.scrollIntoView({ block: "start" });
+  showResults(quiz, heading);
 }

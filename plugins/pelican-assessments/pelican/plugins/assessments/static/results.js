@@ -298,9 +298,7 @@ export function renderResults(quiz, result) {
   const heading = quiz.results.querySelector(`#${CSS.escape(p)}results-title`);
   const body = quiz.results.querySelector("[data-role=results-body]");
   const overview = renderOverview(p, result);
-  const actions = element("div", { class: "button-row results__actions" },
-    element("button", { type: "button", class: "button", "data-action": "print", text: "Print or save as PDF" }),
-    element("button", { type: "button", class: "button button--quiet", "data-action": "restart", text: "Start over" }));
+  const actions = resultActions();
   body.replaceChildren(
     printLine(quiz),
     element("p", { class: "results__headline", "data-role": "headline", text: headline(result) }),
@@ -312,6 +310,18 @@ export function renderResults(quiz, result) {
       renderNotes(p, result.notes)].filter(Boolean),
     actions,
   );
+  showResults(quiz, heading);
+}
+
+// Print and Start over, below every result.
+export function resultActions() {
+  return element("div", { class: "button-row results__actions" },
+    element("button", { type: "button", class: "button", "data-action": "print", text: "Print or save as PDF" }),
+    element("button", { type: "button", class: "button button--quiet", "data-action": "restart", text: "Start over" }));
+}
+
+// The filled results region shown, and focus moved to its heading.
+export function showResults(quiz, heading) {
   quiz.results.classList.remove("results--stale");
   quiz.results.hidden = false;
   quiz.container.classList.add("has-results");
