@@ -23,6 +23,12 @@ def scorer_path_of(path: Path, data: Mapping[str, Any]) -> Path | None:
     return path.parent / scoring if isinstance(scoring, str) else None
 
 
+def module_display(display: str, scorer_path: Path) -> str:
+    """An author's module as authors are shown it: beside its YAML file
+    (`display`, the YAML file as authors are shown it)."""
+    return str(Path(display).parent / scorer_path.name)
+
+
 NO_PROCESSES = "a reader's browser runs no other processes"
 NO_THREADS = "a reader's browser starts no threads for scoring"
 NO_NETWORK = "a reader's browser gives scoring no network"

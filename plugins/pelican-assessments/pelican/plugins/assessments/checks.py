@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .author_module import import_problems, scorer_path_of
+from .author_module import import_problems, module_display, scorer_path_of
 from .author_run import run_author_module
 from .compile import compile_definition
 from .engine.model import Assessment as AssessmentModel
@@ -139,8 +139,3 @@ def check_scorer(
         if failure is not None:
             problems.append(AuthorProblem(shown, *failure))
     return problems
-
-
-def module_display(display: str, scorer_path: Path) -> str:
-    """An author's module as authors are shown it: beside its YAML file."""
-    return str(Path(display).parent / scorer_path.name)

@@ -20,8 +20,9 @@ from .content import Assessment
 from .contract import browser_contract
 from .package import build_package
 from .problems import AuthorProblem, report
+from .pyodide_check import Authored, PyodideCheckError, check_in_pyodide
 from .sanitize import safe_html
-from .source import SourceError, read_source
+from .source import SourceError, SourceMap, read_source
 from .stale import remove_stale_files, remove_stale_folders, remove_stale_pages
 from .static import static_names, write_static_files
 
@@ -37,6 +38,9 @@ class AssessmentGenerator(Generator):
         # knowledge checks (only ever embedded in guides).
         self.quizzes: list[Assessment] = []
         self.scorer_files: dict[str, Path] = {}
+        # slug -> (its file as authors are shown it, its lines), for the
+        # assessments with a scoring module: what the check under Pyodide reports at.
+        self.scorer_sources: dict[str, tuple[str, SourceMap]] = {}
         # Knowledge checks' files under PATH (posix) -> slug: they have no page to link to.
         self.knowledge_check_files: dict[str, str] = {}
         problems: list[AuthorProblem] = []
@@ -80,6 +84,8 @@ class AssessmentGenerator(Generator):
                 problems.extend(found)
                 continue
             self._add(relative, path, data, links)
+            if data["id"] in self.scorer_files:
+                self.scorer_sources[data["id"]] = (display, source_map)
 
         report(problems)
         self.assessments = sorted(
@@ -101,7 +107,7 @@ class AssessmentGenerator(Generator):
                 self._links.__getitem__,
             )
         layout = None
-        if self.quizzes:
+        while self.quizzes:
             # A missing runtime stops the build (RuntimeMissing, one sentence
             # naming the setting): every page with a form would be broken.
             layout = build_package(
@@ -114,6 +120,14 @@ class AssessmentGenerator(Generator):
                 settings=self.settings,
                 output_path=Path(self.output_path),
             )
+            refused = self._refused_in_pyodide(layout)
+            if not refused:
+                break
+            # As with every other problem, what fails is left out, and the
+            # package is built again without it (the standard library cut
+            # may then be smaller, so the rest is checked again).
+            self._leave_out(refused)
+            layout = None
         self.context["assessment_contract"] = (
             {
                 **browser_contract(layout, self.settings["ASSESSMENT_STATIC_DIR"]),
@@ -122,6 +136,37 @@ class AssessmentGenerator(Generator):
             if layout
             else None
         )
+
+    def _refused_in_pyodide(self, layout: Any) -> set[str]:
+        """The slugs whose examples fail under Pyodide (each problem reported)."""
+        authored = [
+            Authored(q.slug, q.definition, *self.scorer_sources[q.slug], self.scorer_files[q.slug])
+            for q in self.quizzes
+            if q.slug in self.scorer_files
+        ]
+        if not authored or not self.settings["ASSESSMENT_CHECK_IN_PYODIDE"]:
+            return set()
+        try:
+            problems = check_in_pyodide(
+                authored,
+                layout,
+                Path(self.output_path),
+                Path(self.settings["ASSESSMENT_PYODIDE_DIR"]),
+                cache_folder(self.settings),
+            )
+        except PyodideCheckError as error:
+            log.error("%s", error)  # the site's to fix, not an author's: nothing left out
+            return set()
+        report([problem for found in problems.values() for problem in found])
+        return set(problems)
+
+    def _leave_out(self, slugs: set[str]) -> None:
+        """Drop the quizzes of `slugs` from the site, as if they had failed to check."""
+        self.quizzes[:] = [q for q in self.quizzes if q.slug not in slugs]
+        self.assessments[:] = [a for a in self.assessments if a.slug not in slugs]
+        for slug in slugs:
+            self.context["quizzes_by_slug"].pop(slug, None)
+            self.scorer_files.pop(slug, None)
 
     def generate_output(self, writer: Any) -> None:
         # Before any page is written: the build owns its assessment pages.

@@ -105,12 +105,12 @@ class Runtime:
             os.utime(folder)  # recently used: kept longest
         else:
             folder.mkdir(parents=True, exist_ok=True)
-            staging = folder / "staging.zip"
+            staging = _staging(folder, ".zip")
             write_cut(self.folder / STDLIB, shipped, own_files, staging)
             # No name and no time in the gzip header: the same bytes every build.
             compressed = gzip.compress(staging.read_bytes(), compresslevel=9, mtime=0)
             staging.unlink()
-            gzipped = folder / "staging.gz"
+            gzipped = _staging(folder, ".gz")
             gzipped.write_bytes(compressed)
             gzipped.chmod(0o644)
             gzipped.rename(cut)
@@ -127,7 +127,7 @@ class Runtime:
         compiled = folder / STDLIB
         if not compiled.is_file():
             folder.mkdir(parents=True, exist_ok=True)
-            staging = folder / "staging.zip"
+            staging = _staging(folder, ".zip")
             shutil.copyfile(self.folder / STDLIB, staging)
             with fixed_source_date():
                 subprocess.run(
@@ -143,6 +143,15 @@ class Runtime:
             normalise_zip(staging)
             staging.rename(compiled)
         return compiled
+
+
+def _staging(folder: Path, suffix: str) -> Path:
+    """A file name in `folder` no other build uses: two builds sharing a cold
+    cache (tests run in parallel) would otherwise write one staging file at
+    once, and one of them compile or gzip the other's half-written zip."""
+    handle, name = tempfile.mkstemp(dir=folder, prefix="staging-", suffix=suffix)
+    os.close(handle)
+    return Path(name)
 
 
 def pinned_version(package_json: Path) -> str | None:

@@ -88,6 +88,13 @@ SETTINGS: dict[str, Setting] = {
         "the authors' modules can import (about a third of the bytes); 'full' ships all of it.",
         ("cut", "full"),
     ),
+    "ASSESSMENT_CHECK_IN_PYODIDE": Setting(
+        True,
+        bool,
+        "Score the examples of every assessment with a scoring module through the built "
+        "package under Pyodide in Node, as a reader's browser runs it, and refuse those that "
+        "fail there (needs Node.js; cached by the package's hash).",
+    ),
     "ASSESSMENT_CACHE": Setting(
         True,
         bool,

@@ -51,6 +51,15 @@ BUILT_IN_LAZY_IMPORTS: dict[str, frozenset[str]] = {
     "time": frozenset({"_strptime"}),
 }
 
+# Modules a standard-library module imports by a name it computes when it
+# runs, where no parser sees it: the module -> the prefix of the names it may
+# compute. sysconfig imports f"_sysconfigdata_{abiflags}_{platform}_{multiarch}"
+# (zoneinfo reaches it through sysconfig.get_config_var("TZPATH")); the zip
+# holds only its own platform's, so every member with the prefix is the one.
+COMPUTED_IMPORTS: dict[str, str] = {
+    "sysconfig": "_sysconfigdata_",
+}
+
 # Where the runtime runs: a branch only another platform takes brings nothing.
 PLATFORM = {("sys", "platform"): "emscripten", ("os", "name"): "posix"}
 
@@ -177,9 +186,18 @@ def modules_needed(index: Index, own_files: Mapping[str, bytes]) -> set[str]:
             continue
         seen.add(name)
         todo.extend(BUILT_IN_IMPORTS.get(name, ()))
+        todo.extend(computed_imports(index, name))
         if name in index.members:
             todo.extend(index.imports(name) - seen)
     return seen & index.members.keys()
+
+
+def computed_imports(index: Index, name: str) -> list[str]:
+    """The modules of the zip that `name` may import by a computed name."""
+    prefix = COMPUTED_IMPORTS.get(name)
+    if prefix is None:
+        return []
+    return sorted(member for member in index.members if member.startswith(prefix))
 
 
 def write_cut(sources: Path, shipped: Path, own_files: Mapping[str, bytes], target: Path) -> None:

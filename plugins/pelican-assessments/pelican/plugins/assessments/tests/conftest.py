@@ -43,9 +43,11 @@ def build(
     content: Path = TEST_DATA / "content",
     python: str = sys.executable,
     timeout: float | None = None,
+    environment: Mapping[str, str] | None = None,
 ) -> Built:
     """Build `content` with the plugin and `settings` into tmp_path/output;
-    with a `timeout` (seconds), a build that hangs fails the test instead."""
+    with a `timeout` (seconds), a build that hangs fails the test instead;
+    `environment` adds to (or overrides) the build's environment variables."""
     values: dict[str, Any] = {
         "SITENAME": "Test site",
         "PATH": str(content),
@@ -73,7 +75,7 @@ def build(
         text=True,
         check=False,
         cwd=tmp_path,
-        env={**os.environ, "COLUMNS": "1000"},
+        env={**os.environ, "COLUMNS": "1000", **(environment or {})},
         timeout=timeout,
     )
     return Built(output, result.returncode, result.stdout + result.stderr)

@@ -76,3 +76,12 @@ def test_what_a_built_in_module_imports_from_c_is_in_the_cut(index: Index) -> No
 def test_strptime_comes_with_our_own_import_of_time_not_with_pyodides(index: Index) -> None:
     assert "_strptime" not in modules_needed(index, {})
     assert "_strptime" in modules_needed(index, {AUTHOR: b"import time\n"})
+
+
+def test_what_sysconfig_imports_by_a_computed_name_comes_with_it(index: Index) -> None:
+    # zoneinfo needs sysconfig, which imports its platform's data by a name
+    # built from sys.abiflags, sys.platform and the multiarch triple.
+    assert not any(name.startswith("_sysconfigdata_") for name in modules_needed(index, {}))
+    needed = modules_needed(index, {AUTHOR: b"import zoneinfo\n"})
+    assert "sysconfig" in needed
+    assert "_sysconfigdata__emscripten_wasm32-emscripten" in needed
