@@ -184,7 +184,20 @@ def main(argv: list[str] | None = None) -> int:
         help="folder for latest.md and latest.json (default: bench/results; a test "
         "running --quick can point this at a temporary folder)",
     )
+    parser.add_argument(
+        "--render",
+        action="store_true",
+        help="run nothing: write the tables again from the results folder's latest.json "
+        "(after a change to bench/report.py)",
+    )
     args = parser.parse_args(argv)
+    if args.render:
+        results = json.loads((args.results / "latest.json").read_text(encoding="utf-8"))
+        md, _ = report.write(results, args.results)
+        if args.readme:
+            report.into_readme(README, md.read_text(encoding="utf-8"))
+        print(md.read_text(encoding="utf-8"))
+        return 0
 
     start = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="closer-bench-"))

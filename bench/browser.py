@@ -245,6 +245,10 @@ def summarise(
     again = None
     if len(bench["submits"]) > 1 and len(bench["results"]) > 1:
         again = (bench["results"][1]["frame"] or bench["results"][1]["dom"]) - bench["submits"][1]
+    # The first submit's busy state (button and progress bar), when it had one:
+    # only a submit before scoring is ready shows it.
+    busy = bench["busy"][0] if bench.get("busy") else None
+    busy_shown = busy and (busy["frame"] or busy["dom"])
     tasks = bench["longtasks"]
     start = (interaction or 0) - 5  # a task's start precedes the event it handles
     loading = [d for t, d in tasks if t >= start and (ready is None or t <= ready)]
@@ -271,6 +275,7 @@ def summarise(
         "submit_to_result_dom": result["dom"] - submit if result and submit else None,
         "submit_to_result_again": again,
         "result_after_ready": shown - ready if shown and ready else None,
+        "busy_after_tap": busy_shown - busy["tap"] if busy_shown else None,
         "longest_task_loading": max(loading, default=0),
         "longest_task_showing": max(showing, default=0),
         "longest_task_any": max((d for _, d in tasks), default=0),

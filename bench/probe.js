@@ -3,7 +3,7 @@
 // performance.now() milliseconds from the start of navigation.
 (() => {
   const bench = (window.__bench = {
-    marks: {}, states: [], stages: [], longtasks: [], submits: [], results: [],
+    marks: {}, states: [], stages: [], longtasks: [], submits: [], results: [], busy: [],
   });
   const mark = (name, time = performance.now()) => {
     if (!(name in bench.marks)) bench.marks[name] = time;
@@ -25,6 +25,15 @@
       lastState = state;
       bench.states.push([now, state]);
     }
+    // After a submit while scoring loads: when the button is busy and the
+    // progress bar beside it is shown, both in the DOM (now) and on screen
+    // (the next frame). The latest submit only: one while ready shows no bar.
+    const waiting = bench.busy[bench.busy.length - 1];
+    if (waiting && waiting.dom === null && document.querySelector("[type=submit][aria-busy=true]")
+        && document.querySelector("progress[data-role=download]:not([hidden])")) {
+      waiting.dom = now;
+      requestAnimationFrame(() => { waiting.frame = performance.now(); });
+    }
     // Results rendered (children replaced, or unhidden) while visible: in the
     // DOM now, on screen at the next frame.
     const results = document.getElementById("results");
@@ -35,7 +44,8 @@
       requestAnimationFrame(() => { entry.frame = performance.now(); });
     }
   }).observe(document, {
-    subtree: true, childList: true, attributes: true, attributeFilter: ["class", "data-state", "hidden"],
+    subtree: true, childList: true, attributes: true,
+    attributeFilter: ["class", "data-state", "hidden", "aria-busy"],
   });
   // The scoring worker's own progress messages ({type: "stage"}), timed on
   // arrival, through a listener of our own beside the page's.
@@ -54,5 +64,13 @@
   for (const type of ["pointerdown", "focusin", "keydown"]) {
     addEventListener(type, (event) => mark("first_interaction", event.timeStamp), { capture: true });
   }
-  addEventListener("submit", (event) => bench.submits.push(event.timeStamp), { capture: true });
+  // The tap itself (its pointerdown), for the busy-state latency: the submit
+  // event comes with the click, after the pointer is released.
+  let lastTap = null;
+  addEventListener("pointerdown", (event) => { lastTap = event.timeStamp; }, { capture: true });
+  addEventListener("submit", (event) => {
+    bench.submits.push(event.timeStamp);
+    bench.busy.push({ tap: lastTap ?? event.timeStamp, submit: event.timeStamp, dom: null, frame: null });
+    lastTap = null;
+  }, { capture: true });
 })();

@@ -36,7 +36,7 @@ def test_a_quick_benchmark_run_measures_every_part(tmp_path: Path) -> None:
     visits = results["browser"]
     assert visits, "no browser results"
     statuses = {target["status"] for target in results["targets"]}
-    assert len(results["targets"]) == 6 and statuses <= {"met", "missed", "not measured"}
+    assert len(results["targets"]) == 9 and statuses <= {"met", "missed", "not measured"}
     table = (tmp_path / "latest.md").read_text(encoding="utf-8")
     for heading in ("### Targets", "### Build", "### Browser"):
         assert heading in table
