@@ -44,25 +44,34 @@ export function cleanHtml(root, allowed) {
 }
 
 let parsing = false; // while a string is parsed into the inert template below
-function cleaned(html, parse) {
+
+// `html` parsed into an inert template and cleaned: nothing in it has run or loaded.
+function parsedAndCleaned(html) {
   const template = document.createElement("template");
   parsing = true;
   try {
-    template.innerHTML = parse(html);
+    template.innerHTML = trusted ? policy.createHTML(html) : html;
   } finally {
     parsing = false;
   }
   cleanHtml(template.content, contract.html);
-  return template.innerHTML;
+  return template;
 }
 
-export const policy = window.trustedTypes && contract
+const trusted = Boolean(window.trustedTypes && contract);
+export const policy = trusted
   ? window.trustedTypes.createPolicy(contract.trustedTypesPolicy, {
       createScriptURL: (url) => {
         if (url.startsWith("blob:") || url === serviceWorkerUrl) return url;
         throw new TypeError("Only the scoring worker and the site's service worker may start.");
       },
       // Raw only into the inert template; cleaned everywhere else.
-      createHTML: (html) => (parsing ? html : cleaned(html, (raw) => policy.createHTML(raw))),
+      createHTML: (html) => (parsing ? html : parsedAndCleaned(html).innerHTML),
     })
-  : { createScriptURL: (url) => url, createHTML: (html) => (contract ? cleaned(html, (raw) => raw) : html) };
+  : { createScriptURL: (url) => url, createHTML: (html) => (contract ? parsedAndCleaned(html).innerHTML : html) };
+
+// The cleaned nodes themselves, for the results: parsed once, not serialised
+// and parsed again.
+export function safeFragment(html) {
+  return parsedAndCleaned(html).content;
+}

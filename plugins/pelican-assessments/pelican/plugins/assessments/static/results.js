@@ -1,7 +1,7 @@
 // Rendering a result as the reader sees it: plain data from the engine in,
 // accessible HTML out (text equivalents beside every bar).
 
-import { policy, siteRootUrl } from "./policy.js";
+import { policy, safeFragment, siteRootUrl } from "./policy.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -22,7 +22,7 @@ function siteUrl(relative) {
 }
 
 export function withSiteLinks(html) {
-  const holder = element("div", { html });
+  const holder = element("div", {}, safeFragment(html));
   for (const link of holder.querySelectorAll("a[href]")) {
     const href = link.getAttribute("href");
     if (!/^([a-z][a-z0-9+.-]*:|#|\/)/i.test(href)) link.setAttribute("href", siteUrl(href));
