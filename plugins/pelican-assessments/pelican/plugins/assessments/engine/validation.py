@@ -182,6 +182,8 @@ def _show(value: object) -> str:
     (str() of any value could be huge, or fail on an int of over 4300 digits)."""
     if value is None:
         return "none"
+    if isinstance(value, bool):  # as YAML writes it
+        return "true" if value else "false"
     if isinstance(value, str):
         return f"'{value}'"
     if isinstance(value, float) or (is_int(value) and abs(value) <= BIG):

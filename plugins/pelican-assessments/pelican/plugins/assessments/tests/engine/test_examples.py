@@ -220,3 +220,16 @@ def test_extra_is_refused_without_a_scoring_module_or_as_a_list() -> None:
             "'extra' must map the scoring module's keys to values, not a list",
         )
     ]
+
+
+def test_a_true_or_false_in_a_message_is_shown_as_written() -> None:
+    def flag(answers: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
+        return result | {"extra": {"kept": True}}
+
+    data = with_module(
+        {"name": "Flag", "answers": {"q1": 5, "q2": 5}, "expect": {"extra": {"kept": False}}}
+    )
+    assert validate(data) == []
+    assert check_examples(Assessment.from_definition(data), flag) == [
+        Problem(("examples", 0, "expect", "extra", "kept"), "expected extra 'kept' false, got true")
+    ]
