@@ -97,7 +97,7 @@ export class Together {
     this.heading = quiz.results.querySelector(".results__title");
     this.resultsTitle = this.heading.textContent;
     this.mode = null; // null | "here" (one phone) | "link" (a partner's link)
-    this.step = ""; // here: "first" | "pass" | "second"; link: "locked" | "reading" | "ready"
+    this.step = ""; // here: "pass" | "second"; link: "locked" | "reading" | "ready"
     this.first = null; // the first person's answers (here) or the partner's (link)
     this.token = "";
     this.names = ["", ""];
