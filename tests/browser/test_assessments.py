@@ -376,3 +376,34 @@ def test_on_a_phone_the_first_screen_of_a_result_holds_its_headline_chart_and_ne
         box = page.locator(selector).first.bounding_box()
         assert box is not None and box["y"] + box["height"] <= screen_end, selector
     page.close()
+
+
+# Resolves once the page has stopped scrolling: the same scroll position over
+# ten animation frames in a row.
+SCROLL_SETTLED = """() => new Promise((resolve) => {
+  let last = -1, still = 0;
+  const step = () => {
+    still = window.scrollY === last ? still + 1 : 0;
+    last = window.scrollY;
+    if (still >= 10) resolve(window.scrollY); else requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+})"""
+
+
+def test_with_smooth_scrolling_the_results_heading_ends_in_view_below_the_top_bar(
+    browser: Browser, site_url: str, catalog: dict[str, Any]
+) -> None:
+    """Without reduced motion the page scrolls smoothly to the result, and
+    scroll anchoring does not hold it: nothing above may change size after."""
+    page = browser.new_page(viewport={"width": 375, "height": 812}, reduced_motion="no-preference")
+    page.goto(f"{site_url}assessments/connection-check/")
+    questions = catalog["connection-check"]["questions"]
+    answer_all(page, questions, reader_answers(questions, seed=8))
+    see_results(page)
+    page.evaluate(SCROLL_SETTLED)
+    heading = page.locator("#results-title").bounding_box()
+    bar = page.locator(".quick-exit-bar").bounding_box()
+    assert heading is not None and bar is not None
+    assert bar["y"] + bar["height"] <= heading["y"] < 200
+    page.close()

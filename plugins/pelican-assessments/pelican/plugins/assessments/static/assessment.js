@@ -508,6 +508,7 @@ class Quiz {
     if (together) {
       this.together.showComparison(outcome.result);
     } else {
+      this.together?.beforeResult();
       renderResults(this, outcome.result);
       this.together?.afterResult();
     }

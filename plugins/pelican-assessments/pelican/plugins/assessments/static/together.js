@@ -247,9 +247,15 @@ export class Together {
 
   // ---- making a link, after one person's result ------------------------------
 
+  // Before one person's result is drawn (hidden first: hiding it after would
+  // move the result up under the top of the screen): the link is the way to
+  // compare now.
+  beforeResult() {
+    if (!this.mode) this.showOffer(false);
+  }
+
   afterResult() {
     if (this.mode) return;
-    this.showOffer(false); // one result shown: the link is the way to compare now
     const row = this.quiz.results.querySelector(".results__actions");
     if (!row || row.querySelector("[data-action=together-link]")) return;
     row.append(element("button", { type: "button", class: "button button--quiet", "data-action": "together-link", text: "Compare with your partner" }));
