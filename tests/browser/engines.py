@@ -25,6 +25,7 @@ import json
 import os
 import pty
 import shutil
+import socket
 import subprocess
 import threading
 import time
@@ -284,6 +285,33 @@ SCROLL_INTO_VIEW = (
 )
 
 
+# WebKitWebDriver now and then never answers a new session (MiniBrowser does
+# not come up), and selenium waits on that socket for ever: each start gets a
+# time limit and another try, every later command a limit above WAIT_S.
+START_S = 60.0
+START_ATTEMPTS = 3
+COMMAND_S = WAIT_S + 60.0
+
+
+def start_webkit(start: Callable[[], Any]) -> Any:
+    for attempt in range(1, START_ATTEMPTS + 1):
+        previous = socket.getdefaulttimeout()
+        socket.setdefaulttimeout(START_S)  # selenium's client takes its timeout from here
+        try:
+            with warnings.catch_warnings():  # selenium's own use of a deprecated argument
+                warnings.simplefilter("ignore", DeprecationWarning)
+                driver = start()
+        except Exception:  # the driver's constructor stops WebKitWebDriver on failure
+            if attempt == START_ATTEMPTS:
+                raise
+            continue
+        finally:
+            socket.setdefaulttimeout(previous)
+        driver.command_executor.client_config.timeout = COMMAND_S
+        return driver
+    raise AssertionError("unreachable")
+
+
 class WebKitSession:
     engine = "webkit"
 
@@ -301,9 +329,7 @@ class WebKitSession:
             log_output=subprocess.DEVNULL,
             env={**os.environ, "DISPLAY": display},
         )
-        with warnings.catch_warnings():  # selenium's own use of a deprecated argument
-            warnings.simplefilter("ignore", DeprecationWarning)
-            self.driver = webdriver.WebKitGTK(options=options, service=service)
+        self.driver = start_webkit(lambda: webdriver.WebKitGTK(options=options, service=service))
         self.driver.set_script_timeout(WAIT_S)
 
     def goto(self, url: str) -> None:
